@@ -1,0 +1,92 @@
+/**
+ * The examples host: a partner-like origin (http://127.0.0.1:8080) apart from
+ * the sandbox API, serving each example under its own path with a strict
+ * Content-Security-Policy, as a real operator or partner page would.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export interface ExamplesServerOptions {
+  /** Folder served at `/`: the repository root holds examples/ and dist/. */
+  root: string;
+  /** Origin of the sandbox API, allowed by the pages' `connect-src`. */
+  apiOrigin: string;
+  port: number;
+  host: string;
+}
+
+/** The policy every example page is served with: no inline code, Trusted Types on. */
+export function contentSecurityPolicy(apiOrigin: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self' ${apiOrigin}`,
+    `frame-src ${apiOrigin}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; ');
+}
+
+const ROUTES: Record<string, string> = {
+  '/': 'examples/index.html',
+};
+
+/** Maps a URL path to a file under the root, or null outside what may be served. */
+function resolvePath(root: string, pathname: string): string | null {
+  const route = ROUTES[pathname];
+  if (route) return join(root, route);
+  const allowed = ['/internal-page/', '/partner-bank/', '/react-app/', '/dist/cdn/'];
+  if (!allowed.some((prefix) => pathname.startsWith(prefix))) return null;
+  const base = pathname.startsWith('/dist/') ? root : join(root, 'examples');
+  const file = normalize(join(base, decodeURIComponent(pathname)));
+  if (!file.startsWith(base + sep)) return null;
+  return pathname.endsWith('/') ? join(file, 'index.html') : file;
+}
+
+/** Starts the examples host; resolves once it listens. */
+export function startExamplesServer(options: ExamplesServerOptions): Promise<Server> {
+  const csp = contentSecurityPolicy(options.apiOrigin);
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const file = resolvePath(options.root, url.pathname);
+    const info = file ? await stat(file).catch(() => null) : null;
+    if (!file || !info?.isFile()) {
+      if (file && info?.isDirectory()) {
+        response.writeHead(301, { Location: `${url.pathname}/` }).end();
+        return;
+      }
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    const body = await readFile(file);
+    response.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'Cache-Control': 'no-cache',
+    });
+    response.end(body);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve(server));
+  });
+}

@@ -1,0 +1,7 @@
+/**
+ * The API contract without the HTTP client: schemas, phone and money.
+ * The sandbox and the OpenAPI document are built from this module.
+ */
+export * from './schemas.js';
+export * from './phone.js';
+export * from './money.js';

@@ -1,0 +1,22 @@
+import type { Context } from 'hono';
+import type { Clock } from './clock.js';
+import type { Logger } from './logger.js';
+import type { Store } from './store/store.js';
+
+/** What every handler needs, fixed when the app is created. */
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  /** Origins that may call the API from a browser (CORS). */
+  allowedOrigins: readonly string[];
+  /** Host named in the WebOTP line of each SMS; the request's host when absent. */
+  webOtpHost: string | undefined;
+}
+
+/** Hono environment of the sandbox app. */
+export interface AppEnv {
+  Variables: { deps: Deps };
+}
+
+export type AppContext = Context<AppEnv>;

@@ -1,0 +1,31 @@
+import type { Json, StoreTx } from './store/store.js';
+import { randomId } from './token.js';
+
+/** What an audit entry records; the time comes from the sandbox clock. */
+export interface AuditRecord {
+  action: string;
+  actor: 'subscriber' | 'partner' | 'anonymous' | 'sandbox';
+  accountId?: string | null;
+  msisdn?: string | null;
+  origin?: string | null;
+  partnerKey?: string | null;
+  details?: Json;
+}
+
+/**
+ * Records an action in the audit log. Every auth event and every change goes
+ * through here, in the same transaction as the change it records.
+ */
+export async function audit(tx: StoreTx, at: Date, entry: AuditRecord): Promise<void> {
+  await tx.insert('audit_log', {
+    id: randomId('aud'),
+    at,
+    accountId: entry.accountId ?? null,
+    msisdn: entry.msisdn ?? null,
+    actor: entry.actor,
+    action: entry.action,
+    origin: entry.origin ?? null,
+    partnerKey: entry.partnerKey ?? null,
+    details: entry.details ?? {},
+  });
+}

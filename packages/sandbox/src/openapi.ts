@@ -1,0 +1,220 @@
+import * as contract from '@kabinet/client/contract';
+import { toJsonSchemaDefs, type JsonSchema } from '@valibot/to-json-schema';
+
+/**
+ * Every schema the document publishes, by component name. The components are
+ * generated from these valibot schemas, so the document cannot drift from
+ * what the sandbox validates and the client parses.
+ */
+export const COMPONENT_SCHEMAS = {
+  Problem: contract.ProblemSchema,
+  FieldError: contract.FieldErrorSchema,
+  Money: contract.MoneySchema,
+  Msisdn: contract.MsisdnSchema,
+  Health: contract.HealthSchema,
+  OtpRequest: contract.OtpRequestSchema,
+  OtpChallenge: contract.OtpChallengeSchema,
+  OtpVerify: contract.OtpVerifySchema,
+  Session: contract.SessionSchema,
+  AccountNumber: contract.AccountNumberSchema,
+  Me: contract.MeSchema,
+  Bucket: contract.BucketSchema,
+  Block: contract.BlockSchema,
+  Balance: contract.BalanceSchema,
+  Sms: contract.SmsSchema,
+  ClockRequest: contract.ClockRequestSchema,
+  Clock: contract.ClockSchema,
+  Faults: contract.FaultsSchema,
+  Tariff: contract.TariffSchema,
+  TariffList: contract.TariffListSchema,
+  TariffChangeRequest: contract.TariffChangeRequestSchema,
+  TariffChange: contract.TariffChangeSchema,
+  LinkRequest: contract.LinkRequestSchema,
+  CardTokenRequest: contract.CardTokenRequestSchema,
+  CardToken: contract.CardTokenSchema,
+  TopUpSource: contract.TopUpSourceSchema,
+  TopUpRequest: contract.TopUpRequestSchema,
+  TopUp: contract.TopUpSchema,
+  TransferRequest: contract.TransferRequestSchema,
+  Transfer: contract.TransferSchema,
+  Service: contract.ServiceSchema,
+  ServiceChangeRequest: contract.ServiceChangeRequestSchema,
+  StatementEntry: contract.StatementEntrySchema,
+  Statement: contract.StatementSchema,
+  BlockRequest: contract.BlockRequestSchema,
+  Bonus: contract.BonusSchema,
+  BonusTransferRequest: contract.BonusTransferRequestSchema,
+  PasswordChangeRequest: contract.PasswordChangeRequestSchema,
+  AuditEntry: contract.AuditEntrySchema,
+  PartnerSessionRequest: contract.PartnerSessionRequestSchema,
+} as const;
+
+export type ComponentName = keyof typeof COMPONENT_SCHEMAS;
+
+/** The JSON Schemas of {@link COMPONENT_SCHEMAS}, with references pointing into `components.schemas`. */
+export function componentSchemas(): Record<ComponentName, JsonSchema> {
+  const defs = toJsonSchemaDefs(COMPONENT_SCHEMAS, { target: 'draft-2020-12', errorMode: 'ignore' });
+  const text = JSON.stringify(defs).replaceAll('"#/$defs/', '"#/components/schemas/');
+  return JSON.parse(text) as Record<ComponentName, JsonSchema>;
+}
+
+type Auth = 'none' | 'session' | 'publishable' | 'session-or-publishable' | 'secret';
+
+/** One operation of the API, as the sandbox serves (or will serve) it. */
+export interface Operation {
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** OpenAPI form: `/v1/numbers/{msisdn}/balance`. */
+  path: string;
+  status: 'implemented' | 'planned';
+  tag: string;
+  summary: string;
+  auth: Auth;
+  request?: ComponentName;
+  query?: { name: string; required: boolean; description: string }[];
+  /** Money-moving requests: `Idempotency-Key` is required. */
+  idempotent?: boolean;
+  success: { status: number; schema?: ComponentName; array?: boolean; description: string };
+  /** Problem statuses this operation may answer with, beside the generic ones. */
+  problems: number[];
+}
+
+const op = (operation: Operation): Operation => operation;
+
+/** The resource model of all of DOMAIN.md; `planned` operations are documented but not routed yet. */
+export const OPERATIONS: readonly Operation[] = [
+  op({ method: 'get', path: '/healthz', status: 'implemented', tag: 'meta', summary: 'Liveness and which store is in use', auth: 'none', success: { status: 200, schema: 'Health', description: 'Alive' }, problems: [] }),
+  op({ method: 'get', path: '/openapi.json', status: 'implemented', tag: 'meta', summary: 'This document', auth: 'none', success: { status: 200, description: 'OpenAPI 3.1 document' }, problems: [] }),
+  op({ method: 'post', path: '/v1/auth/otp', status: 'implemented', tag: 'auth', summary: 'Send a sign-in code by SMS from 3339 (captcha after the 3rd code in an hour; 1 per 60 s; 5 per hour)', auth: 'none', request: 'OtpRequest', success: { status: 202, schema: 'OtpChallenge', description: 'Code sent' }, problems: [400, 422, 429] }),
+  op({ method: 'post', path: '/v1/auth/otp/verify', status: 'implemented', tag: 'auth', summary: 'Exchange the code for a session (3 wrong codes lock until a new code)', auth: 'none', request: 'OtpVerify', success: { status: 200, schema: 'Session', description: 'Signed in' }, problems: [401, 423] }),
+  op({ method: 'post', path: '/v1/auth/logout', status: 'implemented', tag: 'auth', summary: 'End the session', auth: 'session', success: { status: 204, description: 'Signed out' }, problems: [401] }),
+  op({ method: 'get', path: '/v1/me', status: 'implemented', tag: 'account', summary: 'The account: owner, primary and linked numbers', auth: 'session', success: { status: 200, schema: 'Me', description: 'The account' }, problems: [401] }),
+  op({ method: 'get', path: '/v1/numbers/{msisdn}/balance', status: 'implemented', tag: 'balance', summary: 'Money balance, tariff, package remainders and block of a number', auth: 'session', success: { status: 200, schema: 'Balance', description: 'The balance' }, problems: [401, 403, 404, 422] }),
+  op({ method: 'post', path: '/v1/links', status: 'planned', tag: 'numbers', summary: 'Link another number to the account (pending for up to 2 business days)', auth: 'session', request: 'LinkRequest', success: { status: 201, schema: 'AccountNumber', description: 'Link pending' }, problems: [401, 403, 422] }),
+  op({ method: 'delete', path: '/v1/links/{msisdn}', status: 'planned', tag: 'numbers', summary: 'Remove a linked number', auth: 'session', success: { status: 204, description: 'Unlinked' }, problems: [401, 404] }),
+  op({ method: 'get', path: '/v1/tariffs', status: 'planned', tag: 'tariffs', summary: "Tariff catalog for a number's region, current one marked", auth: 'session-or-publishable', query: [{ name: 'msisdn', required: true, description: 'E.164 number whose region and tariff apply' }], success: { status: 200, schema: 'TariffList', description: 'The catalog' }, problems: [401, 404, 422] }),
+  op({ method: 'post', path: '/v1/numbers/{msisdn}/tariff-changes', status: 'planned', tag: 'tariffs', summary: 'Change tariff (refused when the balance cannot cover the switch fee)', auth: 'session', request: 'TariffChangeRequest', idempotent: true, success: { status: 201, schema: 'TariffChange', description: 'Changed' }, problems: [401, 403, 404, 409, 422] }),
+  op({ method: 'post', path: '/v1/card-tokens', status: 'planned', tag: 'payments', summary: 'Tokenize a card (single use)', auth: 'session-or-publishable', request: 'CardTokenRequest', success: { status: 201, schema: 'CardToken', description: 'Token' }, problems: [401, 422] }),
+  op({ method: 'post', path: '/v1/top-ups', status: 'planned', tag: 'payments', summary: 'Top up a number by card, bonus points or from another own number', auth: 'session-or-publishable', request: 'TopUpRequest', idempotent: true, success: { status: 201, schema: 'TopUp', description: 'Created (maybe pending or requiring 3-D Secure)' }, problems: [401, 402, 409, 422, 503] }),
+  op({ method: 'get', path: '/v1/top-ups', status: 'planned', tag: 'payments', summary: 'Recent top-ups of the account (to repeat the last one)', auth: 'session', success: { status: 200, schema: 'TopUp', array: true, description: 'Recent top-ups' }, problems: [401] }),
+  op({ method: 'get', path: '/v1/top-ups/{id}', status: 'planned', tag: 'payments', summary: 'A top-up and its status', auth: 'session-or-publishable', success: { status: 200, schema: 'TopUp', description: 'The top-up' }, problems: [401, 404] }),
+  op({ method: 'post', path: '/v1/numbers/{msisdn}/transfers', status: 'planned', tag: 'payments', summary: 'Transfer money to another number (fee shown first, limits apply)', auth: 'session', request: 'TransferRequest', idempotent: true, success: { status: 201, schema: 'Transfer', description: 'Transferred' }, problems: [401, 402, 404, 409, 422] }),
+  op({ method: 'get', path: '/v1/numbers/{msisdn}/services', status: 'planned', tag: 'services', summary: 'Connected services and the catalog', auth: 'session', success: { status: 200, schema: 'Service', array: true, description: 'Services' }, problems: [401, 404] }),
+  op({ method: 'put', path: '/v1/numbers/{msisdn}/services/{serviceId}', status: 'planned', tag: 'services', summary: 'Connect, disconnect or configure a service (paid ones refused at zero balance)', auth: 'session', request: 'ServiceChangeRequest', success: { status: 200, schema: 'Service', description: 'The service' }, problems: [401, 402, 404, 422] }),
+  op({ method: 'get', path: '/v1/numbers/{msisdn}/statement', status: 'planned', tag: 'statement', summary: 'Charges, payments and traffic for a period, with totals by category', auth: 'session', query: [{ name: 'from', required: true, description: 'ISO 8601 start' }, { name: 'to', required: true, description: 'ISO 8601 end' }], success: { status: 200, schema: 'Statement', description: 'The statement' }, problems: [401, 404, 422] }),
+  op({ method: 'post', path: '/v1/numbers/{msisdn}/blocks', status: 'planned', tag: 'blocks', summary: 'Block the number voluntarily (temporary, or permanent with confirmation)', auth: 'session', request: 'BlockRequest', success: { status: 201, schema: 'Block', description: 'Blocked' }, problems: [401, 404, 409, 422] }),
+  op({ method: 'delete', path: '/v1/numbers/{msisdn}/blocks/current', status: 'planned', tag: 'blocks', summary: 'Lift a temporary voluntary block', auth: 'session', success: { status: 204, description: 'Lifted' }, problems: [401, 403, 404] }),
+  op({ method: 'get', path: '/v1/numbers/{msisdn}/bonus', status: 'planned', tag: 'bonus', summary: 'Bonus points balance', auth: 'session', success: { status: 200, schema: 'Bonus', description: 'Points' }, problems: [401, 404] }),
+  op({ method: 'post', path: '/v1/numbers/{msisdn}/bonus/transfers', status: 'planned', tag: 'bonus', summary: 'Transfer points to another number', auth: 'session', request: 'BonusTransferRequest', idempotent: true, success: { status: 201, schema: 'Bonus', description: 'Points left' }, problems: [401, 404, 409, 422] }),
+  op({ method: 'put', path: '/v1/numbers/{msisdn}/password', status: 'planned', tag: 'auth', summary: 'Set or change the static password (not while blocked)', auth: 'session', request: 'PasswordChangeRequest', success: { status: 204, description: 'Changed' }, problems: [401, 403, 422, 423] }),
+  op({ method: 'get', path: '/v1/numbers/{msisdn}/audit', status: 'planned', tag: 'audit', summary: 'Audit trail of actions on the number', auth: 'session', success: { status: 200, schema: 'AuditEntry', array: true, description: 'Entries, newest first' }, problems: [401, 404] }),
+  op({ method: 'post', path: '/v1/partner/sessions', status: 'planned', tag: 'partner', summary: "Mint a session limited to scopes and one number's account (server to server)", auth: 'secret', request: 'PartnerSessionRequest', success: { status: 201, schema: 'Session', description: 'Session token' }, problems: [401, 403, 404, 422] }),
+  op({ method: 'get', path: '/sandbox/sms', status: 'implemented', tag: 'sandbox', summary: 'SMS sent, newest first', auth: 'none', query: [{ name: 'to', required: false, description: 'Only SMS to this number (any common format)' }], success: { status: 200, schema: 'Sms', array: true, description: 'SMS' }, problems: [422] }),
+  op({ method: 'post', path: '/sandbox/reset', status: 'implemented', tag: 'sandbox', summary: 'Restore the seeded data, clock and faults', auth: 'none', success: { status: 204, description: 'Reset' }, problems: [] }),
+  op({ method: 'get', path: '/sandbox/clock', status: 'implemented', tag: 'sandbox', summary: 'The sandbox time', auth: 'none', success: { status: 200, schema: 'Clock', description: 'Now' }, problems: [] }),
+  op({ method: 'post', path: '/sandbox/clock', status: 'implemented', tag: 'sandbox', summary: 'Move the sandbox clock (`advance`: ISO 8601 duration, or `set`)', auth: 'none', request: 'ClockRequest', success: { status: 200, schema: 'Clock', description: 'Now' }, problems: [422] }),
+  op({ method: 'get', path: '/sandbox/faults', status: 'implemented', tag: 'sandbox', summary: 'Fault injection in force', auth: 'none', success: { status: 200, schema: 'Faults', description: 'Faults' }, problems: [] }),
+  op({ method: 'post', path: '/sandbox/faults', status: 'implemented', tag: 'sandbox', summary: 'Set latency, 503 rate and dropped-connection rate for /v1', auth: 'none', request: 'Faults', success: { status: 200, schema: 'Faults', description: 'Faults' }, problems: [422] }),
+];
+
+const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'malformed_json, captcha_required, captcha_invalid, idempotency_key_required',
+  401: 'unauthenticated, session_expired, otp_invalid (with attemptsLeft), otp_expired',
+  402: 'insufficient_funds',
+  403: 'forbidden, origin_not_allowed, number_blocked',
+  404: 'not_found (also for another account\'s number)',
+  409: 'idempotency_key_in_flight',
+  413: 'payload_too_large (64 KB)',
+  415: 'unsupported_media_type',
+  422: 'validation_failed (errors[] with JSON pointers), idempotency_key_reused',
+  423: 'otp_locked',
+  429: 'rate_limited (Retry-After, retryAfter)',
+  500: 'internal_error',
+  503: 'service_unavailable (Retry-After)',
+};
+
+function pathParameters(path: string) {
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: name === 'msisdn' ? { type: 'string', pattern: '^79\\d{9}$' } : { type: 'string' },
+    description: name === 'msisdn' ? 'Subscriber number: E.164 digits without "+"' : undefined,
+  }));
+}
+
+function operationObject(operation: Operation) {
+  const problems = [...new Set([...operation.problems, ...(operation.request ? [400, 413, 415, 422] : []), 500, ...(operation.path.startsWith('/v1/') ? [503] : [])])].sort((a, b) => a - b);
+  const responses: Record<string, unknown> = {};
+  const success = operation.success;
+  responses[String(success.status)] = {
+    description: success.description,
+    ...(success.schema
+      ? { content: { 'application/json': { schema: success.array ? { type: 'array', items: ref(success.schema) } : ref(success.schema) } } }
+      : success.status === 200
+        ? { content: { 'application/json': { schema: { type: 'object' } } } }
+        : {}),
+  };
+  for (const status of problems) {
+    responses[String(status)] = {
+      description: PROBLEM_DESCRIPTIONS[status] ?? 'Problem',
+      content: { 'application/problem+json': { schema: ref('Problem') } },
+    };
+  }
+  const parameters = [
+    ...pathParameters(operation.path),
+    ...(operation.query ?? []).map((query) => ({ name: query.name, in: 'query', required: query.required, description: query.description, schema: { type: 'string' } })),
+    ...(operation.idempotent
+      ? [{ name: 'Idempotency-Key', in: 'header', required: true, description: 'One per user intent, reused on retry', schema: { type: 'string', maxLength: 255 } }]
+      : []),
+  ];
+  return {
+    operationId: `${operation.method}${operation.path.replace(/\{(\w+)\}/g, 'By-$1').replace(/[^a-zA-Z0-9]+(.)?/g, (_, next?: string) => (next ?? '').toUpperCase())}`,
+    summary: operation.summary,
+    tags: [operation.tag],
+    'x-kabinet-status': operation.status,
+    'x-kabinet-auth': operation.auth,
+    ...(operation.auth === 'none' ? { security: [] } : {}),
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(operation.request ? { requestBody: { required: true, content: { 'application/json': { schema: ref(operation.request) } } } } : {}),
+    responses,
+  };
+}
+
+/**
+ * The OpenAPI 3.1 document served at `/openapi.json`: hand-written paths over
+ * components generated from the contract's valibot schemas.
+ *
+ * @example
+ * const doc = openApiDocument({ serverUrl: 'http://127.0.0.1:8787' });
+ */
+export function openApiDocument(options: { serverUrl?: string } = {}) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const operation of OPERATIONS) {
+    paths[operation.path] = { ...paths[operation.path], [operation.method]: operationObject(operation) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Kabinet self-care API',
+      version: '0.1.0',
+      description:
+        'Self-care API of a mobile operator (sandbox). Errors are application/problem+json (RFC 9457) with a stable `code`. ' +
+        'Operations marked `x-kabinet-status: planned` are designed but not served yet. `/sandbox/*` exists only in test mode.',
+    },
+    servers: [{ url: options.serverUrl ?? 'http://127.0.0.1:8787' }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A session token, a publishable key `pk_test_…` (anonymous calls from allowed origins) or, server to server only, a secret key `sk_test_…`.',
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { migrate } from './migrations.js';
+import type { SqlDriver, SqlQueryable } from './sql-driver.js';
+import { TABLE_NAMES, type SelectOptions, type Store, type StoreTx, type TableName, type Tables, type Where } from './store.js';
+
+const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
+
+/** `tokenHash` → `"token_hash"`, refusing anything that is not a plain identifier. */
+function column(name: string): string {
+  const snake = name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  if (!IDENTIFIER.test(snake)) throw new Error(`Not a column name: ${name}`);
+  return `"${snake}"`;
+}
+
+function table(name: TableName): string {
+  if (!TABLE_NAMES.includes(name)) throw new Error(`Not a table: ${name}`);
+  return `"${name}"`;
+}
+
+function camel(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/** JSON values are sent as text so both drivers store them in `jsonb` the same way. */
+function param(value: unknown): unknown {
+  if (value === null || value instanceof Date || typeof value !== 'object') return value;
+  return JSON.stringify(value);
+}
+
+function defined(record: object): [string, unknown][] {
+  return Object.entries(record).filter(([, value]) => value !== undefined);
+}
+
+/** Builds `WHERE a = $n AND b IS NULL`, numbering parameters after `params`. */
+function whereClause(where: object | undefined, params: unknown[]): string {
+  const conditions = defined(where ?? {}).map(([name, value]) => {
+    if (value === null) return `${column(name)} IS NULL`;
+    params.push(param(value));
+    return `${column(name)} = $${params.length}`;
+  });
+  return conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+}
+
+function toRow<N extends TableName>(row: Record<string, unknown>): Tables[N] {
+  return Object.fromEntries(Object.entries(row).map(([name, value]) => [camel(name), value])) as unknown as Tables[N];
+}
+
+/** The row operations as SQL, the same text for every driver. */
+function sqlTx(db: SqlQueryable): StoreTx {
+  return {
+    async select<N extends TableName>(name: N, where?: Where<N>, options?: SelectOptions) {
+      const params: unknown[] = [];
+      const lock = options?.forUpdate ? ' FOR UPDATE' : '';
+      const { rows } = await db.query(`SELECT * FROM ${table(name)}${whereClause(where, params)}${lock}`, params);
+      return rows.map((row) => toRow<N>(row));
+    },
+    async insert<N extends TableName>(name: N, row: Tables[N]) {
+      const entries = defined(row);
+      const columns = entries.map(([key]) => column(key)).join(', ');
+      const placeholders = entries.map((_, index) => `$${index + 1}`).join(', ');
+      await db.query(
+        `INSERT INTO ${table(name)} (${columns}) VALUES (${placeholders})`,
+        entries.map(([, value]) => param(value)),
+      );
+    },
+    async update<N extends TableName>(name: N, where: Where<N>, patch: Partial<Tables[N]>) {
+      const entries = defined(patch);
+      if (entries.length === 0) return 0;
+      const params = entries.map(([, value]) => param(value));
+      const assignments = entries.map(([key], index) => `${column(key)} = $${index + 1}`).join(', ');
+      const result = await db.query(`UPDATE ${table(name)} SET ${assignments}${whereClause(where, params)}`, params);
+      return result.rowCount;
+    },
+    async delete<N extends TableName>(name: N, where: Where<N>) {
+      const params: unknown[] = [];
+      const result = await db.query(`DELETE FROM ${table(name)}${whereClause(where, params)}`, params);
+      return result.rowCount;
+    },
+    async truncateAll() {
+      await db.query(`TRUNCATE ${TABLE_NAMES.map(table).join(', ')}`);
+    },
+  };
+}
+
+/**
+ * The Store on SQL: one implementation for embedded PGlite and for a real
+ * PostgreSQL server, which differ only in the {@link SqlDriver} underneath.
+ *
+ * @example
+ * const store = await SqlStore.open(await PgliteDriver.open());
+ */
+export class SqlStore implements Store {
+  readonly kind: 'pglite' | 'postgres';
+  readonly #driver: SqlDriver;
+
+  private constructor(driver: SqlDriver) {
+    this.#driver = driver;
+    this.kind = driver.kind;
+  }
+
+  /** Wraps a driver, bringing its schema up to date first. */
+  static async open(driver: SqlDriver): Promise<SqlStore> {
+    await migrate(driver);
+    return new SqlStore(driver);
+  }
+
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return this.#driver.transaction((db) => fn(sqlTx(db)));
+  }
+
+  close(): Promise<void> {
+    return this.#driver.close();
+  }
+}

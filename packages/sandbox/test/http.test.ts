@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { MeSchema, OtpChallengeSchema, SessionSchema, SmsSchema } from '@kabinet/client/contract';
+import * as v from 'valibot';
+import { DEMO, MemoryStore } from '../src/index.js';
+import { startServer, type SandboxServer } from '../src/node.js';
+
+describe('over real HTTP', () => {
+  let server: SandboxServer;
+  const lines: string[] = [];
+
+  before(async () => {
+    server = await startServer({
+      port: 0,
+      store: new MemoryStore(),
+      log: { info: (line) => lines.push(line), error: (line, error) => lines.push(`${line} ${String(error)}`) },
+    });
+  });
+  after(async () => {
+    await server?.close();
+  });
+
+  it('signs in with a code from the SMS outbox and reads the account', async () => {
+    assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    const origin = 'http://127.0.0.1:8080';
+    const json = { 'content-type': 'application/json', origin };
+    const preflight = await fetch(`${server.url}/v1/auth/otp`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), origin);
+
+    const sent = await fetch(`${server.url}/v1/auth/otp`, { method: 'POST', headers: json, body: JSON.stringify({ phone: '8 916 123-45-67' }) });
+    assert.equal(sent.status, 202);
+    const challenge = v.parse(OtpChallengeSchema, await sent.json());
+    const [sms] = v.parse(v.array(SmsSchema), await (await fetch(`${server.url}/sandbox/sms?to=${encodeURIComponent(DEMO.primary)}`)).json());
+    assert.ok(sms?.code);
+    assert.ok(lines.includes(`SMS 3339 → +7 916 123-45-67: code ${sms.code}`), lines.join('\n'));
+    assert.ok(sms.text.endsWith(`@127.0.0.1 #${sms.code}`));
+
+    const verified = await fetch(`${server.url}/v1/auth/otp/verify`, { method: 'POST', headers: json, body: JSON.stringify({ challengeId: challenge.challengeId, code: sms.code }) });
+    assert.equal(verified.status, 200);
+    const session = v.parse(SessionSchema, await verified.json());
+    const me = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${session.token}`, origin } });
+    assert.equal(me.status, 200);
+    assert.equal(me.headers.get('access-control-allow-origin'), origin);
+    assert.equal(v.parse(MeSchema, await me.json()).primary, DEMO.primary);
+  });
+
+  it('drops the connection when told to', async () => {
+    await fetch(`${server.url}/sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dropRate: 1 }) });
+    await assert.rejects(fetch(`${server.url}/v1/me`), TypeError);
+    await fetch(`${server.url}/sandbox/reset`, { method: 'POST' });
+    assert.equal((await fetch(`${server.url}/v1/me`)).status, 401);
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * Turns anything a client call threw into the code the widget explains and
+ * the localized sentence it shows (never the server's English `detail`).
+ */
+import { KabinetError } from '@kabinet/client';
+import type { ExplainedCode, Messages } from './messages.js';
+
+export interface Explanation {
+  code: ExplainedCode;
+  message: string;
+}
+
+/** The problem code of `error`, or `unknown` when it is not one we explain. */
+export function problemCode(error: unknown, catalog: Messages): ExplainedCode {
+  if (error instanceof KabinetError && error.code in catalog.problem) return error.code as ExplainedCode;
+  if (error instanceof KabinetError && error.status >= 500) return 'internal_error';
+  return 'unknown';
+}
+
+/**
+ * @example
+ * const { code, message } = explain(error, messages('ru')); // 'otp_locked', 'Слишком много…'
+ */
+export function explain(error: unknown, catalog: Messages): Explanation {
+  const code = problemCode(error, catalog);
+  return { code, message: catalog.problem[code] };
+}

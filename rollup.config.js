@@ -1,0 +1,51 @@
+// Every build output: each package's ESM (one file per module, dependencies
+// external), the script-tag bundle dist/cdn/kabinet.js, and the examples.
+import { builtinModules } from 'node:module';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+
+const target = 'es2022';
+const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+/** A package's own modules, as ESM beside its `.d.ts` files in dist/. */
+function library(pkg, inputs) {
+  return {
+    input: Object.fromEntries(inputs.map((name) => [name, `packages/${pkg}/src/${name}.ts`])),
+    external: (id) => isBare(id) || builtinModules.includes(id),
+    plugins: [esbuild({ target, tsconfig: 'tsconfig.base.json' })],
+    output: {
+      dir: `packages/${pkg}/dist`,
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: `packages/${pkg}/src`,
+      sourcemap: true,
+    },
+    onwarn,
+  };
+}
+
+/** A browser bundle: everything resolved, Lit's production build, minified. */
+function bundle(input, file) {
+  return {
+    input,
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['source', 'production', 'browser', 'module', 'import', 'default'] }),
+      esbuild({ target, minify: true, tsconfig: 'tsconfig.base.json', legalComments: 'none' }),
+    ],
+    output: { file, format: 'es', sourcemap: true },
+    onwarn,
+  };
+}
+
+function onwarn(warning, warn) {
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.some((id) => id.includes('node_modules'))) return;
+  warn(warning);
+}
+
+export default [
+  library('client', ['index', 'contract']),
+  library('widgets', ['index']),
+  library('sandbox', ['index', 'node', 'browser', 'bin']),
+  bundle('packages/widgets/src/index.ts', 'dist/cdn/kabinet.js'),
+  bundle('examples/internal-page/main.ts', 'examples/internal-page/build/main.js'),
+];
