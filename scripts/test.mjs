@@ -103,6 +103,7 @@ const stages = {
     ),
   build: () => check('build', process.execPath, ['scripts/build.mjs']),
   e2e: () => nodeTests('end-to-end tests', findFiles(join(root, 'examples'), /\.e2e\.test\.ts$/)),
+  stories: () => nodeTests('stories (render + axe)', findFiles(join(root, 'stories'), /\.e2e\.test\.ts$/)),
   browser: browserTests,
   storybook: async () => {
     await check('storybook build', 'npx', ['storybook', 'build', '--quiet', '-o', 'storybook-static']);
