@@ -1,8 +1,11 @@
 // Every build output: each package's ESM (one file per module, dependencies
-// external), the script-tag bundle dist/cdn/kabinet.js, and the examples.
+// external), the script-tag bundle dist/cdn/ (a loader plus lazy per-widget
+// chunks, see scripts/cdn-bundle.mjs), and the examples.
 import { builtinModules } from 'node:module';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
+import { fileURLToPath } from 'node:url';
+import { cdnBundle } from './scripts/cdn-bundle.mjs';
 
 const target = 'es2022';
 const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
@@ -24,15 +27,19 @@ function library(pkg, inputs) {
   };
 }
 
-/** A browser bundle: everything resolved, Lit's production build, minified. */
+/** Resolution and minification of every browser bundle: Lit's production build, minified. */
+const browserPlugins = () => [
+  nodeResolve({ browser: true, exportConditions: ['source', 'production', 'browser', 'module', 'import', 'default'] }),
+  esbuild({ target, minify: true, tsconfig: 'tsconfig.base.json', legalComments: 'none' }),
+];
+
+/** A browser bundle: everything resolved into one file. */
 function bundle(input, file) {
   return {
     input,
-    plugins: [
-      nodeResolve({ browser: true, exportConditions: ['source', 'production', 'browser', 'module', 'import', 'default'] }),
-      esbuild({ target, minify: true, tsconfig: 'tsconfig.base.json', legalComments: 'none' }),
-    ],
-    output: { file, format: 'es', sourcemap: true },
+    plugins: browserPlugins(),
+    // One file: widgets' lazy imports (the virtualizer) are inlined rather than split into chunks.
+    output: { file, format: 'es', sourcemap: true, inlineDynamicImports: true },
     onwarn,
   };
 }
@@ -46,6 +53,6 @@ export default [
   library('client', ['index', 'contract']),
   library('widgets', ['index']),
   library('sandbox', ['index', 'node', 'browser', 'bin']),
-  bundle('packages/widgets/src/index.ts', 'dist/cdn/kabinet.js'),
+  cdnBundle({ root: fileURLToPath(new URL('.', import.meta.url)), outDir: 'dist/cdn', plugins: browserPlugins(), onwarn }),
   bundle('examples/internal-page/main.ts', 'examples/internal-page/build/main.js'),
 ];

@@ -40,6 +40,10 @@ export interface KabinetParameters {
   smsTo?: string;
   /** `false`: the provider gets no captcha hook (default: a demo hook that passes). */
   captcha?: boolean;
+  /** How many tariffs the sandbox's catalog holds for a Moscow number (1000 for the long-list stories). */
+  tariffs?: number;
+  /** A publishable key (`pk_test_demo`): the client makes anonymous calls such as a top-up of any number. */
+  publishableKey?: string;
 }
 
 /** Matches a request by `METHOD /path`. */
@@ -49,7 +53,7 @@ export function matches(pattern: RegExp) {
 
 export async function createWorld(parameters: KabinetParameters = {}, locale: Locale = 'ru'): Promise<World> {
   // One sandbox per story: a docs page renders many stories at once, and they must not share numbers or clocks.
-  const app = await createBrowserSandbox();
+  const app = await createBrowserSandbox(parameters.tariffs ? { seed: { tariffs: parameters.tariffs } } : {});
   const sandboxFetch = (request: Request) => Promise.resolve(app.fetch(request));
   const world: World = {
     client: undefined as unknown as KabinetClient,
@@ -77,7 +81,7 @@ export async function createWorld(parameters: KabinetParameters = {}, locale: Lo
   };
   world.client = createClient({
     baseUrl: BASE_URL,
-    auth: { type: 'otp' },
+    auth: parameters.publishableKey ? { type: 'publishable', key: parameters.publishableKey } : { type: 'otp' },
     locale,
     fetch: async (input, init) => {
       const request = new Request(input, init);

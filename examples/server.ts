@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 /** Content types of the files the example hosts serve. */
 export const MIME: Record<string, string> = {
@@ -56,7 +56,8 @@ function resolvePath(root: string, pathname: string): string | null {
   if (route) return join(root, route);
   const allowed = ['/internal-page/', '/partner-bank/', '/react-app/', '/dist/cdn/'];
   if (!allowed.some((prefix) => pathname.startsWith(prefix))) return null;
-  const base = pathname.startsWith('/dist/') ? root : join(root, 'examples');
+  // resolve(): no trailing separator, so the containment check below holds for the root too.
+  const base = pathname.startsWith('/dist/') ? resolve(root) : join(root, 'examples');
   const file = normalize(join(base, decodeURIComponent(pathname)));
   if (!file.startsWith(base + sep)) return null;
   return pathname.endsWith('/') ? join(file, 'index.html') : file;

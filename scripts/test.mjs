@@ -102,12 +102,15 @@ const stages = {
       ),
     ),
   build: () => check('build', process.execPath, ['scripts/build.mjs']),
+  budgets: () => check('size budgets', process.execPath, ['scripts/size-budget.mjs']),
+  pack: () => nodeTests('npm pack contents', findFiles(join(root, 'scripts'), /\.test\.ts$/)),
   e2e: () => nodeTests('end-to-end tests', findFiles(join(root, 'examples'), /\.e2e\.test\.ts$/)),
-  stories: () => nodeTests('stories (render + axe)', findFiles(join(root, 'stories'), /\.e2e\.test\.ts$/)),
   browser: browserTests,
   storybook: async () => {
     await check('storybook build', 'npx', ['storybook', 'build', '--quiet', '-o', 'storybook-static']);
   },
+  // After the Storybook build: opens every built story.
+  stories: () => nodeTests('stories (render + axe)', findFiles(join(root, 'stories'), /\.e2e\.test\.ts$/)),
 };
 
 for (const [name, stage] of Object.entries(stages)) {

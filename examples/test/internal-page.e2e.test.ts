@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startServer } from '@kabinet/sandbox/node';
 import { startExamplesServer } from '../server.js';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
@@ -48,7 +48,7 @@ describe('internal page example', () => {
 
   it('signs in by SMS code and shows the balance, tariff and packages', async () => {
     await page.goto(pageUrl);
-    const phone = page.getByLabel(/Номер телефона/);
+    const phone = page.locator('kb-login').getByLabel(/Номер телефона/);
     await phone.fill('8 (916) 123-45-67');
     await page.getByRole('button', { name: /Получить код/ }).click();
 
@@ -62,11 +62,45 @@ describe('internal page example', () => {
     assert.equal(await card.getByRole('meter').count(), 3, 'minutes, SMS and data meters');
   });
 
+  it('tops up 100 ₽ with 4242 4242 4242 4242 and the balance card shows 450,00 ₽', async () => {
+    const form = page.locator('kb-top-up-form');
+    await expectValue(form.getByLabel('Номер телефона'), '+7 916 123-45-67');
+    await payByCard(form, '4242 4242 4242 4242');
+    await form.getByText('Платёж прошёл').waitFor();
+    await page.locator('kb-balance-card').getByText('450,00 ₽').waitFor();
+  });
+
+  it('passes the 3220 card through the bank page in the iframe (approved) and credits the number once', async () => {
+    const form = page.locator('kb-top-up-form');
+    await form.getByRole('button', { name: 'Другой платёж' }).click();
+    await payByCard(form, '4000 0000 0000 3220');
+    const bank = page.frameLocator('kb-top-up-form dialog iframe');
+    await bank.getByRole('button', { name: 'Approve' }).click();
+    await form.getByText('Платёж прошёл').waitFor({ timeout: 10_000 });
+    await page.locator('kb-balance-card').getByText('550,00 ₽').waitFor();
+    assert.equal(await form.locator('dialog[open]').count(), 0, 'the dialog closed');
+  });
+
   it('breaks no Content-Security-Policy or Trusted Types rule and logs no errors', () => {
     assert.deepEqual(violations, []);
     assert.deepEqual(consoleErrors, []);
   });
 });
+
+const YEAR = String((new Date().getUTCFullYear() + 1) % 100).padStart(2, '0');
+
+/** Types a test card with a future expiry and presses "Pay". */
+async function payByCard(form: Locator, number: string): Promise<void> {
+  await form.getByLabel('Номер карты').fill(number);
+  await form.getByLabel('Срок действия').fill(`12/${YEAR}`);
+  await form.getByLabel('CVC').fill('123');
+  await form.getByRole('button', { name: /Оплатить/ }).click();
+}
+
+async function expectValue(field: Locator, expected: string): Promise<void> {
+  for (let i = 0; i < 50 && (await field.inputValue()) !== expected; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(await field.inputValue(), expected);
+}
 
 async function latestCode(to: string): Promise<string> {
   const response = await fetch(`${api}/sandbox/sms?to=${encodeURIComponent(to)}`);

@@ -4,11 +4,14 @@
  */
 import { createAuth, type KabinetAuth } from './auth.js';
 import { createHttp } from './http.js';
+import { createLinks, type KabinetLinks } from './links.js';
 import type { Locale } from './money.js';
 import { msisdnPath, type Msisdn } from './phone.js';
 import { BalanceSchema, MeSchema, type Balance, type Me } from './schemas.js';
 import { SessionKeeper, type AuthMode, type SessionState } from './session.js';
 import { createStore, type KabinetStore } from './store.js';
+import { createTariffs, fetchTariffs, type KabinetTariffs } from './tariffs.js';
+import { createTopUps, type KabinetTopUps } from './top-ups.js';
 
 /** How to reach and authenticate with the API. */
 export interface ClientOptions {
@@ -45,6 +48,8 @@ export interface RequestOptions {
  */
 export interface KabinetClient {
   readonly auth: KabinetAuth;
+  /** How the client was created to authenticate; `publishable` can make anonymous calls (a top-up of any number) without a session. */
+  readonly authMode: AuthMode['type'];
   /** The current session; a new object on every change. */
   readonly session: SessionState;
   /** Calls `listener` on every session change; returns the unsubscribe function. */
@@ -53,8 +58,14 @@ export interface KabinetClient {
   me(options?: RequestOptions): Promise<Me>;
   /** A number's balance, tariff, package remainders and block. */
   balance(msisdn: Msisdn, options?: RequestOptions): Promise<Balance>;
+  /** Adding, renaming and removing linked numbers. */
+  readonly links: KabinetLinks;
   /** Shared, deduplicated, subscribable data for widgets. */
   readonly store: KabinetStore;
+  /** The tariff catalog of a number and the switch to another tariff. */
+  readonly tariffs: KabinetTariffs;
+  /** Paying: top-ups by card, bonus points or another own number, exactly once. */
+  readonly topUps: KabinetTopUps;
   /** Changes `Accept-Language` for later requests and reloads watched data in the new language. */
   setLocale(locale: Locale): void;
 }
@@ -121,7 +132,10 @@ export function createClient(options: ClientOptions): KabinetClient {
   const store = createStore({
     me: (signal) => me({ signal }),
     balance: (msisdn, signal) => balance(msisdn, { signal }),
+    tariffs: (msisdn, signal) => fetchTariffs(http, msisdn, signal),
+    topUps: (signal) => topUps.recent({ signal }),
   });
+  const topUps = createTopUps(http, store);
 
   const auth = createAuth(http, session, {
     signedIn(result) {
@@ -138,13 +152,17 @@ export function createClient(options: ClientOptions): KabinetClient {
 
   return {
     auth,
+    authMode: options.auth.type,
     get session() {
       return session.state;
     },
     onSessionChange: (listener) => session.subscribe(listener),
     me,
     balance,
+    links: createLinks(http, store, () => session.state.msisdn),
     store,
+    tariffs: createTariffs(http, store),
+    topUps,
     setLocale(next) {
       if (next === locale) return;
       locale = next;

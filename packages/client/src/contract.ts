@@ -5,3 +5,5 @@
 export * from './schemas.js';
 export * from './phone.js';
 export * from './money.js';
+export * from './card.js';
+export * from './top-up-rules.js';

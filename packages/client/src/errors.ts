@@ -184,6 +184,8 @@ const REFUSAL_CODES = new Set([
   'origin_not_allowed',
   'idempotency_key_reused',
   'idempotency_key_in_flight',
+  'tariff_unavailable',
+  'tariff_already_active',
 ]);
 
 /** Codes about the request's content rather than a business rule. */

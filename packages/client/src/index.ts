@@ -7,8 +7,11 @@
  */
 export { createClient, type ClientOptions, type KabinetClient, type RequestOptions } from './client.js';
 export type { KabinetAuth } from './auth.js';
+export type { KabinetLinks } from './links.js';
 export type { AuthMode, SessionState } from './session.js';
 export type { KabinetStore } from './store.js';
+export type { KabinetTariffs } from './tariffs.js';
+export type { CardDetails, KabinetTopUps, TopUpIntent, TopUpOrder, TopUpPayment } from './top-ups.js';
 export type { Resource, ResourceState } from './resource.js';
 export {
   KabinetError,

@@ -41,6 +41,21 @@ export const PROBLEM_CODES = [
   'idempotency_key_reused',
   'idempotency_key_in_flight',
   'internal_error',
+  // linked numbers (DOMAIN.md "Linked numbers")
+  'already_linked',
+  'owner_mismatch',
+  'region_mismatch',
+  'number_management_required',
+  'tariff_not_linkable',
+  'password_invalid',
+  'primary_number',
+  // top-up (DOMAIN.md "Top-up and money")
+  'not_a_subscriber',
+  'payments_barred',
+  'service_unavailable',
+  // tariffs (DOMAIN.md "Tariffs")
+  'tariff_unavailable',
+  'tariff_already_active',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -188,38 +203,98 @@ export const FaultsSchema = v.strictObject({
 
 // ---- added for the sandbox: planned resources (documented in OpenAPI, not yet served) ----
 
+/** A tariff as the API names it in short: on a balance, in a change. */
+export const TariffRefSchema = v.object({ id: v.string(), name: v.string() });
+
+/** Unlimited options a tariff may include beside its packages. */
+export const UNLIMITED_OPTIONS = ['messengers', 'social', 'video', 'music'] as const;
+
+/**
+ * A tariff of the catalog, in the language of the request (`Accept-Language`).
+ * A package of `null` is unlimited; `0` means none is included (pay per use).
+ */
 export const TariffSchema = v.object({
   id: v.string(),
   name: v.string(),
   description: v.string(),
   monthlyFee: MoneySchema,
+  /** Charged once, when the switch is asked for. */
   switchFee: MoneySchema,
   voiceMin: v.nullable(v.pipe(v.number(), v.integer())),
   smsCount: v.nullable(v.pipe(v.number(), v.integer())),
   dataMb: v.nullable(v.pipe(v.number(), v.integer())),
+  unlimited: v.array(v.picklist(UNLIMITED_OPTIONS)),
+  /** A switch takes effect at once (`now`) or on the next billing date (`next_period`). */
+  switchTiming: v.picklist(['now', 'next_period']),
   /** The number's current tariff. */
   current: v.boolean(),
-  /** Whether this number may switch to it (region, archive). */
+  /** Whether this number may switch to it (its region, not archived). */
   available: v.boolean(),
 });
 
-export const TariffListSchema = v.object({ msisdn: MsisdnSchema, tariffs: v.array(TariffSchema) });
-
-export const TariffChangeRequestSchema = v.strictObject({ tariffId: v.pipe(v.string(), v.maxLength(64)) });
-
-export const TariffChangeSchema = v.object({
+/** A switch asked for and charged, waiting for the next billing date. */
+export const ScheduledTariffChangeSchema = v.object({
   id: v.string(),
-  msisdn: MsisdnSchema,
-  tariffId: v.string(),
-  charged: MoneySchema,
+  to: TariffRefSchema,
   effectiveAt: Timestamp,
 });
 
+/** `GET /v1/tariffs?msisdn=`: what the number may choose, its current tariff marked. */
+export const TariffListSchema = v.object({
+  msisdn: MsisdnSchema,
+  region: v.object({ id: v.string(), name: v.string() }),
+  /** The next billing date: when monthly fees are charged and `next_period` switches take effect. */
+  nextBillingAt: Timestamp,
+  scheduled: v.nullable(ScheduledTariffChangeSchema),
+  tariffs: v.array(TariffSchema),
+});
+
+/** `GET /v1/numbers/{msisdn}/tariff`: the number's tariff and a switch waiting for the billing date. */
+export const CurrentTariffSchema = v.object({
+  msisdn: MsisdnSchema,
+  tariff: TariffSchema,
+  scheduled: v.nullable(ScheduledTariffChangeSchema),
+});
+
+export const TariffChangeRequestSchema = v.strictObject({ tariffId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) });
+
+/** `POST /v1/numbers/{msisdn}/tariff-changes`: what was done, and what it cost. */
+export const TariffChangeSchema = v.object({
+  id: v.string(),
+  msisdn: MsisdnSchema,
+  from: TariffRefSchema,
+  to: TariffRefSchema,
+  /** `applied`: the number is on the new tariff now; `scheduled`: from `effectiveAt`. */
+  status: v.picklist(['applied', 'scheduled']),
+  effectiveAt: Timestamp,
+  /** The switch fee, taken from the balance now. */
+  charged: MoneySchema,
+  /** The new tariff's monthly fee, first charged on `firstFeeAt` (the next billing date). */
+  monthlyFee: MoneySchema,
+  firstFeeAt: Timestamp,
+  /** The money balance after the charge. */
+  balance: MoneySchema,
+  createdAt: Timestamp,
+});
+
+/** A linked number's short name ("Daughter", "Dacha"): trimmed, no control characters; empty means none. */
+export const LinkLabelSchema = v.pipe(v.string(), v.trim(), v.maxLength(32), v.regex(/^[^\p{Cc}]*$/u, 'No control characters'));
+
+/**
+ * Proof of control of the added number: its static password, or the code an
+ * SMS brought to it (`POST /v1/links/otp`) with that request's `challengeId`.
+ */
 export const LinkRequestSchema = v.strictObject({
   phone: v.pipe(v.string(), v.maxLength(32)),
-  /** The added number's password, or the SMS code sent to it. */
-  password: v.pipe(v.string(), v.maxLength(128)),
-  label: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  password: v.optional(v.pipe(v.string(), v.maxLength(128))),
+  challengeId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  code: v.optional(v.pipe(v.string(), v.maxLength(16))),
+  label: v.optional(LinkLabelSchema),
+});
+
+/** `PATCH /v1/links/{msisdn}`: a new label, `null` or empty to remove it. */
+export const LinkUpdateSchema = v.strictObject({
+  label: v.nullable(LinkLabelSchema),
 });
 
 export const CardTokenRequestSchema = v.strictObject({
@@ -233,11 +308,15 @@ export const CardTokenSchema = v.object({
   id: v.string(),
   brand: v.picklist(['mir', 'visa', 'mastercard', 'unionpay']),
   last4: v.string(),
+  /** Single use, and only until this moment. */
+  expiresAt: Timestamp,
 });
 
 export const TopUpSourceSchema = v.variant('type', [
   v.strictObject({ type: v.literal('card'), token: v.pipe(v.string(), v.maxLength(64)) }),
-  v.strictObject({ type: v.literal('bonus'), points: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  /** Bonus points of the signed-in number, converted at BONUS_POINT_VALUE kopecks a point. */
+  v.strictObject({ type: v.literal('bonus') }),
+  /** Another number of the same account: its money moves to the topped-up number. */
   v.strictObject({ type: v.literal('number'), msisdn: MsisdnSchema }),
 ]);
 
@@ -247,20 +326,44 @@ export const TopUpRequestSchema = v.strictObject({
   source: TopUpSourceSchema,
 });
 
+/** Why a top-up failed; nothing was charged. */
+export const TOP_UP_FAILURE_CODES = [
+  'card_declined',
+  'authentication_failed',
+  'limit_exceeded',
+  'insufficient_funds',
+  'insufficient_points',
+] as const;
+export type TopUpFailureCode = (typeof TOP_UP_FAILURE_CODES)[number];
+
+/** What paid, without anything secret: a card shows only its brand and last four digits. */
+export const TopUpSourceSummarySchema = v.object({
+  type: v.picklist(['card', 'bonus', 'number']),
+  brand: v.optional(v.picklist(['mir', 'visa', 'mastercard', 'unionpay'])),
+  last4: v.optional(v.string()),
+  msisdn: v.optional(MsisdnSchema),
+  points: v.optional(v.pipe(v.number(), v.integer())),
+});
+
 export const TopUpSchema = v.object({
   id: v.string(),
   msisdn: MsisdnSchema,
   amount: MoneySchema,
   fee: MoneySchema,
-  status: v.picklist(['pending', 'requires_action', 'succeeded', 'failed']),
-  /** 3-D Secure: where to send the payer. */
-  nextAction: v.optional(v.nullable(v.object({ type: v.literal('redirect'), url: v.string() }))),
-  failureCode: v.optional(v.nullable(v.string())),
+  source: TopUpSourceSummarySchema,
+  /** `processing` and `requires_action` are pending: never shown as failed. */
+  status: v.picklist(['processing', 'requires_action', 'succeeded', 'failed']),
+  /** 3-D Secure: the challenge page (`url`), or `null` when the sandbox runs inside the page and the challenge is answered by `POST /sandbox/3ds/{id}`. */
+  nextAction: v.nullable(v.object({ type: v.literal('three_d_secure'), url: v.nullable(v.string()) })),
+  failureCode: v.nullable(v.picklist(TOP_UP_FAILURE_CODES)),
   /** The reference to quote to support. */
   reference: v.string(),
   createdAt: Timestamp,
   settledAt: v.nullable(Timestamp),
 });
+
+/** `POST /sandbox/3ds/{id}`: the payer's answer to the 3-D Secure challenge (test mode). */
+export const ChallengeAnswerSchema = v.strictObject({ outcome: v.picklist(['approve', 'decline']) });
 
 export const TransferRequestSchema = v.strictObject({
   to: v.pipe(v.string(), v.maxLength(32)),
@@ -347,10 +450,19 @@ export const PartnerSessionRequestSchema = v.strictObject({
 export type ClockRequest = v.InferInput<typeof ClockRequestSchema>;
 export type Faults = v.InferOutput<typeof FaultsSchema>;
 export type Tariff = v.InferOutput<typeof TariffSchema>;
+export type TariffRef = v.InferOutput<typeof TariffRefSchema>;
+export type UnlimitedOption = (typeof UNLIMITED_OPTIONS)[number];
+export type TariffList = v.InferOutput<typeof TariffListSchema>;
+export type CurrentTariff = v.InferOutput<typeof CurrentTariffSchema>;
+export type ScheduledTariffChange = v.InferOutput<typeof ScheduledTariffChangeSchema>;
+export type TariffChange = v.InferOutput<typeof TariffChangeSchema>;
 export type CardToken = v.InferOutput<typeof CardTokenSchema>;
 export type TopUpRequest = v.InferInput<typeof TopUpRequestSchema>;
 export type TopUp = v.InferOutput<typeof TopUpSchema>;
+export type ChallengeAnswer = v.InferInput<typeof ChallengeAnswerSchema>;
 export type Transfer = v.InferOutput<typeof TransferSchema>;
 export type Service = v.InferOutput<typeof ServiceSchema>;
 export type Statement = v.InferOutput<typeof StatementSchema>;
 export type AuditEntry = v.InferOutput<typeof AuditEntrySchema>;
+export type LinkRequest = v.InferInput<typeof LinkRequestSchema>;
+export type LinkUpdate = v.InferInput<typeof LinkUpdateSchema>;

@@ -4,7 +4,7 @@
  */
 import type { Msisdn } from './phone.js';
 import { CachedResource, type Loader, type Resource } from './resource.js';
-import type { Balance, Me } from './schemas.js';
+import type { Balance, Me, TariffList, TopUp } from './schemas.js';
 
 /**
  * Shared server data and the active number.
@@ -20,6 +20,10 @@ export interface KabinetStore {
   me(): Resource<Me>;
   /** A number's balance, tariff and packages. */
   balance(msisdn: Msisdn): Resource<Balance>;
+  /** The tariffs a number may switch to, its current one marked (in the client's locale). */
+  tariffs(msisdn: Msisdn): Resource<TariffList>;
+  /** The signed-in account's recent top-ups, newest first (`GET /v1/top-ups`). */
+  topUps(): Resource<TopUp[]>;
   /** The number widgets show; defaults to the signed-in number. */
   readonly activeMsisdn: Msisdn | null;
   setActiveMsisdn(msisdn: Msisdn | null): void;
@@ -35,6 +39,8 @@ export interface KabinetStore {
 export interface StoreLoaders {
   me(signal: AbortSignal): Promise<Me>;
   balance(msisdn: Msisdn, signal: AbortSignal): Promise<Balance>;
+  tariffs(msisdn: Msisdn, signal: AbortSignal): Promise<TariffList>;
+  topUps(signal: AbortSignal): Promise<TopUp[]>;
 }
 
 /** Creates the store a client exposes as `client.store`. */
@@ -55,6 +61,8 @@ export function createStore(loaders: StoreLoaders): KabinetStore {
   return {
     me: () => resource('me', loaders.me),
     balance: (msisdn) => resource(`balance:${msisdn}`, (signal) => loaders.balance(msisdn, signal)),
+    tariffs: (msisdn) => resource(`tariffs:${msisdn}`, (signal) => loaders.tariffs(msisdn, signal)),
+    topUps: () => resource('top-ups', loaders.topUps),
     get activeMsisdn() {
       return active;
     },

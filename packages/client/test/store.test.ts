@@ -28,6 +28,8 @@ function loaders() {
           calls.push({ msisdn, signal, resolve, reject });
           signal.addEventListener('abort', () => reject(signal.reason));
         }),
+      tariffs: () => Promise.reject(new Error('not used here')),
+      topUps: () => Promise.reject(new Error('not used here')),
     }),
   };
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
+import type { SeedOptions } from './seed.js';
 import type { Store } from './store/store.js';
 
 /** What every handler needs, fixed when the app is created. */
@@ -12,6 +13,10 @@ export interface Deps {
   allowedOrigins: readonly string[];
   /** Host named in the WebOTP line of each SMS; the request's host when absent. */
   webOtpHost: string | undefined;
+  /** What `POST /sandbox/reset` seeds (the catalog size). */
+  seed: SeedOptions;
+  /** Inside a page, without a loadable URL (see `AppOptions.embedded`). */
+  embedded: boolean;
 }
 
 /** Hono environment of the sandbox app. */

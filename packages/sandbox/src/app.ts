@@ -8,9 +8,13 @@ import { ProblemError, problemResponse } from './problem.js';
 import { RouteTable } from './route-table.js';
 import { accountRoutes } from './routes/account.js';
 import { authRoutes } from './routes/auth.js';
+import { linkRoutes } from './routes/links.js';
 import { metaRoutes } from './routes/meta.js';
 import { sandboxRoutes } from './routes/sandbox.js';
-import { DEMO_ORIGINS } from './seed.js';
+import { tariffRoutes } from './routes/tariffs.js';
+import { threeDSecureRoutes } from './routes/three-d-secure.js';
+import { topUpRoutes } from './routes/top-ups.js';
+import { DEMO_ORIGINS, type SeedOptions } from './seed.js';
 import type { Store } from './store/store.js';
 
 /** Browser origins allowed by default: the examples and Storybook. */
@@ -25,8 +29,16 @@ export interface AppOptions {
   allowedOrigins?: readonly string[];
   /** Host in the WebOTP line of SMS codes (the page's host); the API request's host by default. */
   webOtpHost?: string;
+  /** What a reset seeds; give the same to `seedIfEmpty`. `{ tariffs: 1000 }` makes a large catalog. */
+  seed?: SeedOptions;
   /** Randomness for fault injection; tests make it deterministic. */
   random?: () => number;
+  /**
+   * The app runs inside a page (the browser sandbox) and has no URL anyone can
+   * load: 3-D Secure challenges then carry no page and are answered through
+   * `POST /sandbox/3ds/{id}`.
+   */
+  embedded?: boolean;
 }
 
 /** The sandbox app: a Hono app with a `fetch(request)` that runs in Node and in browsers. */
@@ -49,6 +61,8 @@ export function createApp(options: AppOptions): SandboxApp {
     log: options.log ?? quietLogger,
     allowedOrigins: options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS,
     webOtpHost: options.webOtpHost,
+    seed: options.seed ?? {},
+    embedded: options.embedded ?? false,
   };
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
@@ -62,7 +76,11 @@ export function createApp(options: AppOptions): SandboxApp {
   metaRoutes(routes);
   authRoutes(routes);
   accountRoutes(routes);
+  tariffRoutes(routes);
+  linkRoutes(routes);
   sandboxRoutes(routes);
+  topUpRoutes(routes);
+  threeDSecureRoutes(routes);
   routes.closeMethods();
 
   app.notFound((c) => problemResponse(new ProblemError(404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)));

@@ -1,6 +1,8 @@
 /**
  * `kabinet-sandbox` / `npm run sandbox`: the sandbox API over HTTP.
  * Environment: PORT (8787), HOST (127.0.0.1), DATA_DIR (.data/sandbox),
+ * SANDBOX_TARIFFS (seed a catalog of that many tariffs, e.g. 1000; applies
+ * to a fresh database and to every reset),
  * DATABASE_URL (a PostgreSQL server instead of the embedded database).
  */
 import { resolve } from 'node:path';
@@ -14,7 +16,9 @@ const dataDir = resolve(env['DATA_DIR'] || '.data/sandbox');
 const port = Number(env['PORT'] || 8787);
 const host = env['HOST'] || '127.0.0.1';
 
-const server = await startServer({ port, host, ...(databaseUrl ? { databaseUrl } : { dataDir }) });
+const tariffs = Number(env['SANDBOX_TARIFFS'] || 0);
+const seed = tariffs > 0 ? { tariffs } : {};
+const server = await startServer({ port, host, seed, ...(databaseUrl ? { databaseUrl } : { dataDir }) });
 
 const where = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`;
 console.log(`Kabinet sandbox on ${server.url} (${where}); OpenAPI at ${server.url}/openapi.json`);

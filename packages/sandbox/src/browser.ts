@@ -24,8 +24,8 @@ export interface BrowserSandbox {
 /** A seeded sandbox on a {@link MemoryStore}. */
 export async function createBrowserSandbox(options: Omit<AppOptions, 'store'> = {}): Promise<BrowserSandbox> {
   const store = new MemoryStore();
-  await seedIfEmpty(store, options.clock ?? systemClock);
-  const app = createApp({ ...options, store });
+  await seedIfEmpty(store, options.clock ?? systemClock, options.seed);
+  const app = createApp({ embedded: true, ...options, store });
   return {
     app,
     store,

@@ -14,7 +14,7 @@ export { consoleLogger, quietLogger, type Logger } from './logger.js';
 export { ProblemError, problemResponse, PROBLEM_BASE } from './problem.js';
 export { COMPONENT_SCHEMAS, OPERATIONS, componentSchemas, openApiDocument, type Operation } from './openapi.js';
 export { DEMO, DEMO_ORIGINS, seed, seedIfEmpty } from './seed.js';
-export { OTP_RULES } from './routes/auth.js';
+export { OTP_RULES } from './otp.js';
 export { IDLE_TIMEOUT_MS } from './session.js';
 export { MemoryStore } from './store/memory-store.js';
 export { SqlStore } from './store/sql-store.js';

@@ -70,7 +70,7 @@ export interface SandboxServer {
 export async function startServer(options: StartServerOptions = {}): Promise<SandboxServer> {
   const store = options.store ?? (await openStore(options));
   const clock = options.clock ?? systemClock;
-  await seedIfEmpty(store, clock);
+  await seedIfEmpty(store, clock, options.seed);
   const app = createApp({ ...options, store, clock, log: options.log ?? (options.quiet ? quietLogger : consoleLogger) });
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ServerType>((resolve, reject) => {

@@ -25,16 +25,21 @@ export const COMPONENT_SCHEMAS = {
   ClockRequest: contract.ClockRequestSchema,
   Clock: contract.ClockSchema,
   Faults: contract.FaultsSchema,
+  TariffRef: contract.TariffRefSchema,
   Tariff: contract.TariffSchema,
+  ScheduledTariffChange: contract.ScheduledTariffChangeSchema,
   TariffList: contract.TariffListSchema,
+  CurrentTariff: contract.CurrentTariffSchema,
   TariffChangeRequest: contract.TariffChangeRequestSchema,
   TariffChange: contract.TariffChangeSchema,
   LinkRequest: contract.LinkRequestSchema,
+  LinkUpdate: contract.LinkUpdateSchema,
   CardTokenRequest: contract.CardTokenRequestSchema,
   CardToken: contract.CardTokenSchema,
   TopUpSource: contract.TopUpSourceSchema,
   TopUpRequest: contract.TopUpRequestSchema,
   TopUp: contract.TopUpSchema,
+  ChallengeAnswer: contract.ChallengeAnswerSchema,
   TransferRequest: contract.TransferRequestSchema,
   Transfer: contract.TransferSchema,
   Service: contract.ServiceSchema,
@@ -62,7 +67,7 @@ type Auth = 'none' | 'session' | 'publishable' | 'session-or-publishable' | 'sec
 
 /** One operation of the API, as the sandbox serves (or will serve) it. */
 export interface Operation {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI form: `/v1/numbers/{msisdn}/balance`. */
   path: string;
   status: 'implemented' | 'planned';
@@ -89,14 +94,17 @@ export const OPERATIONS: readonly Operation[] = [
   op({ method: 'post', path: '/v1/auth/logout', status: 'implemented', tag: 'auth', summary: 'End the session', auth: 'session', success: { status: 204, description: 'Signed out' }, problems: [401] }),
   op({ method: 'get', path: '/v1/me', status: 'implemented', tag: 'account', summary: 'The account: owner, primary and linked numbers', auth: 'session', success: { status: 200, schema: 'Me', description: 'The account' }, problems: [401] }),
   op({ method: 'get', path: '/v1/numbers/{msisdn}/balance', status: 'implemented', tag: 'balance', summary: 'Money balance, tariff, package remainders and block of a number', auth: 'session', success: { status: 200, schema: 'Balance', description: 'The balance' }, problems: [401, 403, 404, 422] }),
-  op({ method: 'post', path: '/v1/links', status: 'planned', tag: 'numbers', summary: 'Link another number to the account (pending for up to 2 business days)', auth: 'session', request: 'LinkRequest', success: { status: 201, schema: 'AccountNumber', description: 'Link pending' }, problems: [401, 403, 422] }),
-  op({ method: 'delete', path: '/v1/links/{msisdn}', status: 'planned', tag: 'numbers', summary: 'Remove a linked number', auth: 'session', success: { status: 204, description: 'Unlinked' }, problems: [401, 404] }),
-  op({ method: 'get', path: '/v1/tariffs', status: 'planned', tag: 'tariffs', summary: "Tariff catalog for a number's region, current one marked", auth: 'session-or-publishable', query: [{ name: 'msisdn', required: true, description: 'E.164 number whose region and tariff apply' }], success: { status: 200, schema: 'TariffList', description: 'The catalog' }, problems: [401, 404, 422] }),
-  op({ method: 'post', path: '/v1/numbers/{msisdn}/tariff-changes', status: 'planned', tag: 'tariffs', summary: 'Change tariff (refused when the balance cannot cover the switch fee)', auth: 'session', request: 'TariffChangeRequest', idempotent: true, success: { status: 201, schema: 'TariffChange', description: 'Changed' }, problems: [401, 403, 404, 409, 422] }),
-  op({ method: 'post', path: '/v1/card-tokens', status: 'planned', tag: 'payments', summary: 'Tokenize a card (single use)', auth: 'session-or-publishable', request: 'CardTokenRequest', success: { status: 201, schema: 'CardToken', description: 'Token' }, problems: [401, 422] }),
-  op({ method: 'post', path: '/v1/top-ups', status: 'planned', tag: 'payments', summary: 'Top up a number by card, bonus points or from another own number', auth: 'session-or-publishable', request: 'TopUpRequest', idempotent: true, success: { status: 201, schema: 'TopUp', description: 'Created (maybe pending or requiring 3-D Secure)' }, problems: [401, 402, 409, 422, 503] }),
-  op({ method: 'get', path: '/v1/top-ups', status: 'planned', tag: 'payments', summary: 'Recent top-ups of the account (to repeat the last one)', auth: 'session', success: { status: 200, schema: 'TopUp', array: true, description: 'Recent top-ups' }, problems: [401] }),
-  op({ method: 'get', path: '/v1/top-ups/{id}', status: 'planned', tag: 'payments', summary: 'A top-up and its status', auth: 'session-or-publishable', success: { status: 200, schema: 'TopUp', description: 'The top-up' }, problems: [401, 404] }),
+  op({ method: 'post', path: '/v1/links/otp', status: 'implemented', tag: 'numbers', summary: 'Send a code to the number being linked, to prove control of it (the sign-in code limits apply)', auth: 'session', request: 'OtpRequest', success: { status: 202, schema: 'OtpChallenge', description: 'Code sent' }, problems: [400, 401, 409, 422, 429] }),
+  op({ method: 'post', path: '/v1/links', status: 'implemented', tag: 'numbers', summary: "Link another number with its password or an SMS code; refused for another owner or region, without number management on either number, on an excluded tariff, blocked or already linked; pending for 2 business days; resets the added number's password", auth: 'session', request: 'LinkRequest', success: { status: 201, schema: 'AccountNumber', description: 'Link pending' }, problems: [401, 403, 409, 422, 423, 429] }),
+  op({ method: 'patch', path: '/v1/links/{msisdn}', status: 'implemented', tag: 'numbers', summary: "Change a linked number's label", auth: 'session', request: 'LinkUpdate', success: { status: 200, schema: 'AccountNumber', description: 'The link' }, problems: [401, 404, 409, 422] }),
+  op({ method: 'delete', path: '/v1/links/{msisdn}', status: 'implemented', tag: 'numbers', summary: 'Remove a linked number (not the primary)', auth: 'session', success: { status: 204, description: 'Unlinked' }, problems: [401, 404, 409, 422] }),
+  op({ method: 'get', path: '/v1/tariffs', status: 'implemented', tag: 'tariffs', summary: "What the number may switch to (its region's open tariffs), its current tariff marked, in the language of Accept-Language", auth: 'session', query: [{ name: 'msisdn', required: true, description: 'The number whose region and tariff apply (E.164 or any common format)' }], success: { status: 200, schema: 'TariffList', description: 'The catalog' }, problems: [401, 403, 404, 422] }),
+  op({ method: 'get', path: '/v1/numbers/{msisdn}/tariff', status: 'implemented', tag: 'tariffs', summary: "The number's current tariff and a switch waiting for the billing date", auth: 'session', success: { status: 200, schema: 'CurrentTariff', description: 'The tariff' }, problems: [401, 403, 404, 422] }),
+  op({ method: 'post', path: '/v1/numbers/{msisdn}/tariff-changes', status: 'implemented', tag: 'tariffs', summary: 'Switch tariff: charges the switch fee through the ledger; takes effect now or on the next billing date as the tariff says. Refused: insufficient_funds (402), number_blocked, tariff_unavailable (403), tariff_already_active (409)', auth: 'session', request: 'TariffChangeRequest', idempotent: true, success: { status: 201, schema: 'TariffChange', description: 'Switched or scheduled' }, problems: [401, 402, 403, 404, 409, 422] }),
+  op({ method: 'post', path: '/v1/card-tokens', status: 'implemented', tag: 'payments', summary: 'Tokenize a card (single use)', auth: 'session-or-publishable', request: 'CardTokenRequest', success: { status: 201, schema: 'CardToken', description: 'Token' }, problems: [401, 422] }),
+  op({ method: 'post', path: '/v1/top-ups', status: 'implemented', tag: 'payments', summary: 'Top up a number by card, bonus points or from another own number', auth: 'session-or-publishable', request: 'TopUpRequest', idempotent: true, success: { status: 201, schema: 'TopUp', description: 'Created (maybe pending or requiring 3-D Secure)' }, problems: [401, 402, 409, 422, 503] }),
+  op({ method: 'get', path: '/v1/top-ups', status: 'implemented', tag: 'payments', summary: 'Recent top-ups of the account (to repeat the last one)', auth: 'session', success: { status: 200, schema: 'TopUp', array: true, description: 'Recent top-ups' }, problems: [401] }),
+  op({ method: 'get', path: '/v1/top-ups/{id}', status: 'implemented', tag: 'payments', summary: 'A top-up and its status', auth: 'session-or-publishable', success: { status: 200, schema: 'TopUp', description: 'The top-up' }, problems: [401, 404] }),
   op({ method: 'post', path: '/v1/numbers/{msisdn}/transfers', status: 'planned', tag: 'payments', summary: 'Transfer money to another number (fee shown first, limits apply)', auth: 'session', request: 'TransferRequest', idempotent: true, success: { status: 201, schema: 'Transfer', description: 'Transferred' }, problems: [401, 402, 404, 409, 422] }),
   op({ method: 'get', path: '/v1/numbers/{msisdn}/services', status: 'planned', tag: 'services', summary: 'Connected services and the catalog', auth: 'session', success: { status: 200, schema: 'Service', array: true, description: 'Services' }, problems: [401, 404] }),
   op({ method: 'put', path: '/v1/numbers/{msisdn}/services/{serviceId}', status: 'planned', tag: 'services', summary: 'Connect, disconnect or configure a service (paid ones refused at zero balance)', auth: 'session', request: 'ServiceChangeRequest', success: { status: 200, schema: 'Service', description: 'The service' }, problems: [401, 402, 404, 422] }),
@@ -112,6 +120,10 @@ export const OPERATIONS: readonly Operation[] = [
   op({ method: 'post', path: '/sandbox/reset', status: 'implemented', tag: 'sandbox', summary: 'Restore the seeded data, clock and faults', auth: 'none', success: { status: 204, description: 'Reset' }, problems: [] }),
   op({ method: 'get', path: '/sandbox/clock', status: 'implemented', tag: 'sandbox', summary: 'The sandbox time', auth: 'none', success: { status: 200, schema: 'Clock', description: 'Now' }, problems: [] }),
   op({ method: 'post', path: '/sandbox/clock', status: 'implemented', tag: 'sandbox', summary: 'Move the sandbox clock (`advance`: ISO 8601 duration, or `set`)', auth: 'none', request: 'ClockRequest', success: { status: 200, schema: 'Clock', description: 'Now' }, problems: [422] }),
+  op({ method: 'get', path: '/sandbox/3ds/{id}', status: 'implemented', tag: 'sandbox', summary: 'The 3-D Secure challenge page of a top-up (HTML, strict CSP)', auth: 'none', success: { status: 200, description: 'HTML page' }, problems: [] }),
+  op({ method: 'post', path: '/sandbox/3ds/{id}', status: 'implemented', tag: 'sandbox', summary: "Answer a top-up's 3-D Secure challenge: approve or decline", auth: 'none', request: 'ChallengeAnswer', success: { status: 200, schema: 'TopUp', description: 'The top-up, settled' }, problems: [404] }),
+  op({ method: 'get', path: '/sandbox/3ds.js', status: 'implemented', tag: 'sandbox', summary: 'Script of the challenge page', auth: 'none', success: { status: 200, description: 'JavaScript' }, problems: [] }),
+  op({ method: 'get', path: '/sandbox/3ds.css', status: 'implemented', tag: 'sandbox', summary: 'Style of the challenge page', auth: 'none', success: { status: 200, description: 'CSS' }, problems: [] }),
   op({ method: 'get', path: '/sandbox/faults', status: 'implemented', tag: 'sandbox', summary: 'Fault injection in force', auth: 'none', success: { status: 200, schema: 'Faults', description: 'Faults' }, problems: [] }),
   op({ method: 'post', path: '/sandbox/faults', status: 'implemented', tag: 'sandbox', summary: 'Set latency, 503 rate and dropped-connection rate for /v1', auth: 'none', request: 'Faults', success: { status: 200, schema: 'Faults', description: 'Faults' }, problems: [422] }),
 ];
@@ -120,18 +132,18 @@ const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'malformed_json, captcha_required, captcha_invalid, idempotency_key_required',
-  401: 'unauthenticated, session_expired, otp_invalid (with attemptsLeft), otp_expired',
+  401: 'unauthenticated, session_expired, otp_invalid (with attemptsLeft), otp_expired, password_invalid',
   402: 'insufficient_funds',
-  403: 'forbidden, origin_not_allowed, number_blocked',
+  403: 'forbidden, origin_not_allowed, number_blocked, owner_mismatch, region_mismatch, number_management_required (msisdn), tariff_not_linkable, tariff_unavailable',
   404: 'not_found (also for another account\'s number)',
-  409: 'idempotency_key_in_flight',
+  409: 'idempotency_key_in_flight, already_linked, primary_number, tariff_already_active',
   413: 'payload_too_large (64 KB)',
   415: 'unsupported_media_type',
   422: 'validation_failed (errors[] with JSON pointers), idempotency_key_reused',
   423: 'otp_locked',
   429: 'rate_limited (Retry-After, retryAfter)',
   500: 'internal_error',
-  503: 'service_unavailable (Retry-After)',
+  503: 'service_unavailable (Retry-After; also the operator system for top-ups)',
 };
 
 function pathParameters(path: string) {

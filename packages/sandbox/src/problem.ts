@@ -22,6 +22,15 @@ const TITLES: Record<string, string> = {
   captcha_invalid: 'The captcha was not solved',
   service_unavailable: 'The service is temporarily unavailable',
   internal_error: 'Internal error',
+  tariff_unavailable: 'The tariff is not open to this number',
+  tariff_already_active: 'The number is already on this tariff',
+  already_linked: 'The number is already in the account',
+  owner_mismatch: 'The number belongs to another owner',
+  region_mismatch: 'The number is served in another region',
+  number_management_required: 'The "Number management" service is not active',
+  tariff_not_linkable: "The number's tariff cannot be linked",
+  password_invalid: 'Wrong password',
+  primary_number: 'The primary number cannot be changed this way',
 };
 
 /** Extensions a problem may carry beside the RFC 9457 members. */

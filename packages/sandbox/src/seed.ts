@@ -1,5 +1,7 @@
 import { addBusinessDays } from './business-days.js';
+import { packageBuckets } from './buckets.js';
 import { sandboxNow, type Clock } from './clock.js';
+import { catalog, type CatalogOptions } from './tariff-catalog.js';
 import type { Store, StoreTx } from './store/store.js';
 import { sha256 } from './token.js';
 
@@ -18,6 +20,18 @@ export const DEMO = {
   zeroBalance: '+79160000000',
   /** Account C: temporarily blocked by its owner. */
   blocked: '+79165550000',
+  /** Ivan Petrov's spare number, free to link to account A (password `demo-password`). */
+  linkable: '+79161110001',
+  /** Linking refused with `owner_mismatch`: Anna Smirnova's (password `demo-password`). */
+  linkOtherOwner: '+79161110002',
+  /** Linking refused with `region_mismatch`: Ivan's number in Penza (password `demo-password`). */
+  linkOtherRegion: '+79631110003',
+  /** Linking refused with `number_management_required`: the service is off (password `demo-password`). */
+  linkNoNumberManagement: '+79161110004',
+  /** Linking refused with `tariff_not_linkable`: on the "Mayak" tariff (password `demo-password`). */
+  linkExcludedTariff: '+79161110005',
+  /** Linking refused with `number_blocked`: blocked by the operator (password `demo-password`). */
+  linkBlocked: '+79161110006',
   secretKey: 'sk_test_demo',
   publishableKey: 'pk_test_demo',
   /** The captcha token that always passes. */
@@ -29,13 +43,6 @@ export const DEMO_ORIGINS = ['http://127.0.0.1:8080', 'http://localhost:8080'] a
 
 const DAY = 86_400_000;
 
-const TARIFFS = [
-  { id: 'moy-onlain', name: 'Moy Onlain', description: 'Unlimited messengers and social networks, 30 GB, 500 minutes', region: 'moscow', monthlyFee: 65000, switchFee: 0, voiceMin: 500, smsCount: 300, dataMb: 30720, linkable: true, open: true },
-  { id: 'moy-onlain-plus', name: 'Moy Onlain+', description: '50 GB, 1500 minutes, unlimited SMS', region: 'moscow', monthlyFee: 95000, switchFee: 0, voiceMin: 1500, smsCount: null, dataMb: 51200, linkable: true, open: true },
-  { id: 'moy-razgovor', name: 'Moy Razgovor', description: 'For calls: 1000 minutes, 5 GB', region: 'moscow', monthlyFee: 45000, switchFee: 10000, voiceMin: 1000, smsCount: 100, dataMb: 5120, linkable: true, open: true },
-  { id: 'its-easy-penza', name: "It's easy Penza", description: 'Pay per use, Penza region', region: 'penza', monthlyFee: 0, switchFee: 0, voiceMin: null, smsCount: null, dataMb: null, linkable: false, open: true },
-  { id: 'mayak', name: 'Mayak', description: 'Archived tariff', region: 'moscow', monthlyFee: 0, switchFee: 0, voiceMin: null, smsCount: null, dataMb: null, linkable: false, open: false },
-].map((tariff) => ({ ...tariff, currency: 'RUB' }));
 
 const SERVICES = [
   { id: 'number-management', name: 'Number management', description: 'Manage several numbers from one account (*111*828*1#)', monthlyFee: 0, hasSettings: false },
@@ -52,6 +59,10 @@ interface SeedNumber {
   used: { voice: number; sms: number; data: number };
   bonus: number;
   services: string[];
+  /** `moscow` unless stated. */
+  region?: string;
+  /** A static password, for the numbers the linking flow is tried with. */
+  password?: string;
 }
 
 const NUMBERS: SeedNumber[] = [
@@ -60,6 +71,22 @@ const NUMBERS: SeedNumber[] = [
   { msisdn: DEMO.linkedPending, accountId: 'acc_a3', ownerName: 'Ivan Petrov', tariffId: 'moy-razgovor', balance: 5000, used: { voice: 400, sms: 3, data: 100 }, bonus: 0, services: ['number-management'] },
   { msisdn: DEMO.zeroBalance, accountId: 'acc_b', ownerName: 'Anna Smirnova', tariffId: 'moy-onlain', balance: 0, used: { voice: 500, sms: 300, data: 30720 }, bonus: 40, services: [] },
   { msisdn: DEMO.blocked, accountId: 'acc_c', ownerName: 'Sergey Volkov', tariffId: 'moy-onlain-plus', balance: 8000, used: { voice: 10, sms: 0, data: 800 }, bonus: 300, services: ['blacklist'] },
+  // Numbers to try linking with (README "Test mode"): one that links, one per refusal.
+  ...[
+    { msisdn: DEMO.linkable, ownerName: 'Ivan Petrov', tariffId: 'moy-onlain', services: ['number-management'] },
+    { msisdn: DEMO.linkOtherOwner, ownerName: 'Anna Smirnova', tariffId: 'moy-onlain', services: ['number-management'] },
+    { msisdn: DEMO.linkOtherRegion, ownerName: 'Ivan Petrov', tariffId: 'its-easy-penza', services: ['number-management'], region: 'penza' },
+    { msisdn: DEMO.linkNoNumberManagement, ownerName: 'Ivan Petrov', tariffId: 'moy-onlain', services: [] },
+    { msisdn: DEMO.linkExcludedTariff, ownerName: 'Ivan Petrov', tariffId: 'mayak', services: ['number-management'] },
+    { msisdn: DEMO.linkBlocked, ownerName: 'Ivan Petrov', tariffId: 'moy-onlain', services: ['number-management'] },
+  ].map((number, index) => ({
+    ...number,
+    accountId: `acc_l${index + 1}`,
+    balance: 10000,
+    used: { voice: 0, sms: 0, data: 0 },
+    bonus: 0,
+    password: 'demo-password',
+  })),
 ];
 
 /**
@@ -68,35 +95,32 @@ const NUMBERS: SeedNumber[] = [
  * subscriber number can sign in, tariffs, services and the demo keys. Dates
  * are relative to `now`, the sandbox clock.
  */
-export async function seed(tx: StoreTx, now: Date): Promise<void> {
-  for (const tariff of TARIFFS) await tx.insert('tariffs', tariff);
+export async function seed(tx: StoreTx, now: Date, options: SeedOptions = {}): Promise<void> {
+  const tariffs = catalog(options);
+  for (const tariff of tariffs) await tx.insert('tariffs', tariff);
   for (const service of SERVICES) await tx.insert('services', service);
   const opened = new Date(now.getTime() - 400 * DAY);
   for (const number of NUMBERS) {
-    const tariff = TARIFFS.find((candidate) => candidate.id === number.tariffId);
+    const tariff = tariffs.find((candidate) => candidate.id === number.tariffId);
     await tx.insert('accounts', { id: number.accountId, ownerName: number.ownerName, primaryMsisdn: number.msisdn, createdAt: opened });
     await tx.insert('numbers', {
       msisdn: number.msisdn,
       ownerName: number.ownerName,
-      region: 'moscow',
+      region: number.region ?? 'moscow',
       tariffId: number.tariffId,
       balance: number.balance,
       currency: 'RUB',
-      passwordHash: null,
-      passwordSetAt: null,
+      passwordHash: number.password === undefined ? null : await sha256(number.password),
+      passwordSetAt: number.password === undefined ? null : opened,
       createdAt: opened,
     });
-    const buckets = [
-      { kind: 'voice', unit: 'min', used: number.used.voice, total: tariff?.voiceMin ?? null },
-      { kind: 'sms', unit: 'sms', used: number.used.sms, total: tariff?.smsCount ?? null },
-      { kind: 'data', unit: 'MB', used: number.used.data, total: tariff?.dataMb ?? null },
-    ];
-    for (const bucket of buckets) await tx.insert('buckets', { msisdn: number.msisdn, ...bucket });
+    if (!tariff) throw new Error(`Seed number ${number.msisdn} is on an unknown tariff ${number.tariffId}`);
+    for (const bucket of packageBuckets(tariff, number.used)) await tx.insert('buckets', { msisdn: number.msisdn, ...bucket });
     // The ledger explains the balance: a top-up and the month's fee sum to it.
-    const fee = tariff?.monthlyFee ?? 0;
+    const fee = tariff.monthlyFee;
     const movements = [
       { amount: number.balance + fee, category: 'payment', description: 'Top-up by card', days: 20 },
-      { amount: -fee, category: 'subscription', description: `Monthly fee, ${tariff?.name ?? number.tariffId}`, days: 19 },
+      { amount: -fee, category: 'subscription', description: `Monthly fee, ${tariff.nameEn}`, days: 19 },
     ];
     for (const [index, movement] of movements.entries()) {
       await tx.insert('ledger', {
@@ -132,18 +156,31 @@ export async function seed(tx: StoreTx, now: Date): Promise<void> {
     liftedAt: null,
     createdAt: new Date(now.getTime() - DAY),
   });
+  await tx.insert('blocks', {
+    id: 'blk_seed_link',
+    msisdn: DEMO.linkBlocked,
+    kind: 'operator',
+    permanent: false,
+    startsAt: new Date(now.getTime() - DAY),
+    until: null,
+    liftedAt: null,
+    createdAt: new Date(now.getTime() - DAY),
+  });
   // A static password on account A's number, so planned password flows have something to check.
   await tx.update('numbers', { msisdn: DEMO.primary }, { passwordHash: await sha256('demo-password'), passwordSetAt: opened });
   await tx.insert('api_keys', { key: DEMO.secretKey, kind: 'secret', partnerName: 'Demo Bank', allowedOrigins: [], createdAt: opened, revokedAt: null });
   await tx.insert('api_keys', { key: DEMO.publishableKey, kind: 'publishable', partnerName: 'Demo Bank', allowedOrigins: [...DEMO_ORIGINS], createdAt: opened, revokedAt: null });
 }
 
+/** What to seed beyond the fixed demo data. */
+export type SeedOptions = CatalogOptions;
+
 /** Seeds the store when it holds no accounts (a fresh database); leaves existing data alone. */
-export async function seedIfEmpty(store: Store, clock: Clock): Promise<boolean> {
+export async function seedIfEmpty(store: Store, clock: Clock, options: SeedOptions = {}): Promise<boolean> {
   return store.transaction(async (tx) => {
     const accounts = await tx.select('accounts');
     if (accounts.length > 0) return false;
-    await seed(tx, await sandboxNow(tx, clock));
+    await seed(tx, await sandboxNow(tx, clock), options);
     return true;
   });
 }

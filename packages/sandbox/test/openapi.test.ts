@@ -57,6 +57,8 @@ describe('OpenAPI document', () => {
 
   it('describes what every implemented operation actually answers', async () => {
     const session = await api.signIn(DEMO.primary);
+    let topUpToken = '';
+    let topUpId = '';
     const calls: Record<string, () => Promise<Response>> = {
       'GET /healthz': () => api.request('/healthz'),
       'GET /openapi.json': () => api.request('/openapi.json'),
@@ -71,6 +73,34 @@ describe('OpenAPI document', () => {
       },
       'GET /v1/me': () => api.request('/v1/me', { token: session.token }),
       'GET /v1/numbers/{msisdn}/balance': () => api.request('/v1/numbers/79161234567/balance', { token: session.token }),
+      'GET /v1/tariffs': () => api.request('/v1/tariffs?msisdn=79161234567', { token: session.token }),
+      'GET /v1/numbers/{msisdn}/tariff': () => api.request('/v1/numbers/79161234567/tariff', { token: session.token }),
+      'POST /v1/numbers/{msisdn}/tariff-changes': () =>
+        api.request('/v1/numbers/79161234567/tariff-changes', { body: { tariffId: 'moy-smart' }, token: session.token, headers: { 'idempotency-key': 'openapi-test' } }),
+      'POST /v1/links/otp': () => api.request('/v1/links/otp', { token: session.token, body: { phone: DEMO.linkable } }),
+      'POST /v1/links': async () => {
+        await api.advance('PT61S');
+        return api.request('/v1/links', { token: session.token, body: { phone: DEMO.linkable, challengeId: (await api.requestCode(DEMO.linkable)).challengeId, code: await api.latestCode(DEMO.linkable) } });
+      },
+      'PATCH /v1/links/{msisdn}': () => api.request('/v1/links/79167654321', { method: 'PATCH', token: session.token, body: { label: 'Daughter' } }),
+      'DELETE /v1/links/{msisdn}': () => api.request('/v1/links/79161110001', { method: 'DELETE', token: session.token }),
+      // top-ups: a card token pays one 3-D Secure top-up, whose challenge is then read and answered
+      'POST /v1/card-tokens': async () => {
+        const response = await api.request('/v1/card-tokens', { token: session.token, body: { number: '4000000000003220', expMonth: 12, expYear: 2099, cvc: '123' } });
+        topUpToken = ((await response.clone().json()) as { id: string }).id;
+        return response;
+      },
+      'POST /v1/top-ups': async () => {
+        const response = await api.request('/v1/top-ups', { token: session.token, headers: { 'idempotency-key': 'openapi-top-up' }, body: { msisdn: DEMO.primary, amount: { amount: 10000, currency: 'RUB' }, source: { type: 'card', token: topUpToken } } });
+        topUpId = ((await response.clone().json()) as { id: string }).id;
+        return response;
+      },
+      'GET /v1/top-ups': () => api.request('/v1/top-ups', { token: session.token }),
+      'GET /v1/top-ups/{id}': () => api.request(`/v1/top-ups/${topUpId}`, { token: session.token }),
+      'GET /sandbox/3ds/{id}': () => api.request(`/sandbox/3ds/${topUpId}`),
+      'GET /sandbox/3ds.js': () => api.request('/sandbox/3ds.js'),
+      'GET /sandbox/3ds.css': () => api.request('/sandbox/3ds.css'),
+      'POST /sandbox/3ds/{id}': () => api.request(`/sandbox/3ds/${topUpId}`, { body: { outcome: 'approve' } }),
       'POST /v1/auth/logout': () => api.request('/v1/auth/logout', { method: 'POST', token: session.token }),
       'GET /sandbox/sms': () => api.request('/sandbox/sms?to=79161234567'),
       'GET /sandbox/clock': () => api.request('/sandbox/clock'),

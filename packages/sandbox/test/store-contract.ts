@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { BalanceSchema, ClockSchema, FaultsSchema, HealthSchema, MeSchema, SessionSchema, SmsSchema } from '@kabinet/client/contract';
 import { createApp, DEMO, seedIfEmpty, systemClock, type SandboxApp, type Store } from '../src/index.js';
 import { Api, expectProblem, wrongCode } from './api.js';
+import { describeLinks } from './links-contract.js';
 
 const ALLOWED_ORIGIN = 'http://127.0.0.1:8080';
 const EVIL_ORIGIN = 'https://evil.example';
@@ -278,7 +279,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         assert.deepEqual(balance.balance, { amount: 35000, currency: 'RUB' });
         assert.equal(balance.status, 'active');
         assert.equal(balance.block, null);
-        assert.equal(balance.tariff.name, 'Moy Onlain');
+        assert.equal(balance.tariff.name, 'Мой онлайн', 'in Russian without Accept-Language');
         assert.deepEqual(
           balance.buckets.map((bucket) => [bucket.kind, bucket.used, bucket.total]),
           [
@@ -406,12 +407,14 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
       it('answers unknown routes with 404 and other methods with 405', async () => {
         await api.problem('/v1/nothing-here', {}, 404, 'not_found');
-        await api.problem('/v1/tariffs', {}, 404, 'not_found'); // planned, not served yet
+        await api.problem('/v1/bonus', {}, 404, 'not_found');
         const { response } = await api.problem('/v1/me', { method: 'DELETE' }, 405, 'method_not_allowed');
         assert.match(response.headers.get('allow') ?? '', /GET/);
         await api.problem('/v1/auth/otp', { method: 'GET' }, 405, 'method_not_allowed');
       });
     });
+
+    describeLinks(() => ({ api, store }));
 
     describe('audit', () => {
       it('records sends, failures, locks, sign-in and logout with number, account and origin', async () => {

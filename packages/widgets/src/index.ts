@@ -9,6 +9,9 @@
 export { KbProvider, type Theme } from './kb-provider/kb-provider.js';
 export { KbLogin } from './kb-login/kb-login.js';
 export { KbBalanceCard } from './kb-balance-card/kb-balance-card.js';
+export { KbTariffPicker } from './kb-tariff-picker/kb-tariff-picker.js';
+export { KbTopUpForm } from './kb-top-up-form/kb-top-up-form.js';
+export { KbNumberSwitcher } from './kb-number-switcher/kb-number-switcher.js';
 export { define, VERSION } from './shared/define.js';
 export { kabinetContext, type KabinetContext, type CaptchaHook } from './shared/context.js';
 export { KabinetController } from './shared/kabinet-controller.js';
@@ -25,4 +28,6 @@ export {
   type KbSessionExpiredDetail,
   type KbNumberChangeDetail,
   type KbErrorDetail,
+  type KbTariffChangeDetail,
+  type KbTopUpDetail,
 } from './shared/events.js';

@@ -33,16 +33,16 @@ export interface Harness {
   count(pattern: RegExp): number;
 }
 
-let sandboxPromise: ReturnType<typeof boot> | undefined;
+const sandboxes = new Map<number, ReturnType<typeof createBrowserSandbox>>();
 
-async function boot() {
-  return await createBrowserSandbox();
-}
-
-/** A fresh world: the seeded sandbox (reset) and a new client wired to it. */
-export async function startHarness(options: { locale?: Locale } = {}): Promise<Harness> {
-  sandboxPromise ??= boot();
-  const sandbox = await sandboxPromise;
+/**
+ * A fresh world: the seeded sandbox (reset) and a new client wired to it.
+ * `tariffs`: a sandbox whose catalog has that many tariffs (1000 for the long-list tests).
+ */
+export async function startHarness(options: { locale?: Locale; tariffs?: number } = {}): Promise<Harness> {
+  const size = options.tariffs ?? 0;
+  if (!sandboxes.has(size)) sandboxes.set(size, createBrowserSandbox(size ? { seed: { tariffs: size } } : {}));
+  const sandbox = await sandboxes.get(size)!;
   await sandbox.reset();
   const requests: string[] = [];
   const harness: Harness = {

@@ -1,10 +1,13 @@
 import type { AccountNumber, Balance, Me } from '@kabinet/client/contract';
 import type { AppContext } from '../app-env.js';
 import { nextPeriodStart } from '../billing-period.js';
+import { linkedNumber } from '../linked-number.js';
 import { activeBlock, assertNumberAccess, pathMsisdn } from '../number-access.js';
 import { ProblemError } from '../problem.js';
+import { markLanguage, requestLocale } from '../request-locale.js';
 import type { RouteTable } from '../route-table.js';
 import { requireSession } from '../session.js';
+import { applyDueTariffChange, tariffName } from '../tariffs.js';
 
 type Msisdn = Me['primary'];
 
@@ -19,17 +22,7 @@ async function me(c: AppContext): Promise<Response> {
       { msisdn: account.primaryMsisdn as Msisdn, role: 'primary', status: primaryBlock ? 'blocked' : 'active', label: null, activatesAt: null },
     ];
     const links = (await tx.select('links', { accountId: account.id })).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-    for (const link of links) {
-      const pending = link.activatesAt.getTime() > now.getTime();
-      const blocked = !pending && (await activeBlock(tx, link.msisdn, now)) !== null;
-      numbers.push({
-        msisdn: link.msisdn as Msisdn,
-        role: 'linked',
-        status: pending ? 'pending' : blocked ? 'blocked' : 'active',
-        label: link.label,
-        activatesAt: pending ? link.activatesAt.toISOString() : null,
-      });
-    }
+    for (const link of links) numbers.push(await linkedNumber(tx, link, now));
     return { accountId: account.id, ownerName: account.ownerName, primary: account.primaryMsisdn as Msisdn, numbers };
   });
   return c.json(body);
@@ -39,8 +32,10 @@ async function balance(c: AppContext): Promise<Response> {
   const { store } = c.get('deps');
   const { session, now } = await requireSession(c);
   const msisdn = pathMsisdn(c.req.param('msisdn'));
+  const locale = requestLocale(c);
   const body = await store.transaction(async (tx): Promise<Balance> => {
     await assertNumberAccess(tx, session, msisdn, now);
+    await applyDueTariffChange(tx, msisdn, now);
     const [number] = await tx.select('numbers', { msisdn });
     if (!number) throw new ProblemError(404, 'not_found', 'No such number in this account');
     const [tariff] = await tx.select('tariffs', { id: number.tariffId });
@@ -60,12 +55,13 @@ async function balance(c: AppContext): Promise<Response> {
       msisdn: msisdn as Msisdn,
       status: block ? 'blocked' : 'active',
       balance: { amount: number.balance, currency: 'RUB' },
-      tariff: { id: number.tariffId, name: tariff?.name ?? number.tariffId },
+      tariff: { id: number.tariffId, name: tariff ? tariffName(tariff, locale) : number.tariffId },
       buckets,
       block: block ? { kind: block.kind as 'voluntary' | 'operator', until: block.until?.toISOString() ?? null } : null,
       asOf: now.toISOString(),
     };
   });
+  markLanguage(c, locale);
   return c.json(body);
 }
 

@@ -34,12 +34,12 @@ async function listSms(c: AppContext): Promise<Response> {
 }
 
 async function reset(c: AppContext): Promise<Response> {
-  const { store, clock } = c.get('deps');
+  const { store, clock, seed: seedOptions } = c.get('deps');
   await store.transaction(async (tx) => {
     await tx.truncateAll();
     // The clock offset went with the settings table: the seed is dated by real time again.
     const now = await sandboxNow(tx, clock);
-    await seed(tx, now);
+    await seed(tx, now, seedOptions);
     await audit(tx, now, { action: 'sandbox.reset', actor: 'sandbox', origin: c.req.header('origin') ?? null });
   });
   return c.body(null, 204);

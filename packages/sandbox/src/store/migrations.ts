@@ -209,6 +209,47 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'top-ups: reference, owner, settlement time, token expiry',
+    statements: [
+      `ALTER TABLE top_ups ADD COLUMN reference text`,
+      // Who may read the top-up back: `account:<id>` or `key:<publishable key>`.
+      `ALTER TABLE top_ups ADD COLUMN owner text`,
+      // A slow operator answer settles the top-up at this moment (it stays `processing` until then).
+      `ALTER TABLE top_ups ADD COLUMN settles_at timestamptz`,
+      `CREATE INDEX top_ups_msisdn_created ON top_ups (msisdn, created_at)`,
+      `ALTER TABLE card_tokens ADD COLUMN expires_at timestamptz`,
+    ],
+  },
+  {
+    version: 3,
+    name: 'tariffs: English texts, unlimited options, switch timing, scheduled changes',
+    statements: [
+      // `name`/`description` are Russian (the operator's language); these are the English variants.
+      `ALTER TABLE tariffs ADD COLUMN name_en text NOT NULL DEFAULT ''`,
+      `ALTER TABLE tariffs ADD COLUMN description_en text NOT NULL DEFAULT ''`,
+      `UPDATE tariffs SET name_en = name, description_en = description`,
+      // Unlimited options beside the packages: messengers, social, video, music.
+      `ALTER TABLE tariffs ADD COLUMN unlimited jsonb NOT NULL DEFAULT '[]'`,
+      // When a switch to the tariff takes effect: now or next_period (the next billing date).
+      `ALTER TABLE tariffs ADD COLUMN switch_timing text NOT NULL DEFAULT 'now'`,
+      `CREATE TABLE tariff_changes (
+        id text PRIMARY KEY,
+        msisdn text NOT NULL,
+        account_id text NOT NULL,
+        from_tariff_id text NOT NULL,
+        to_tariff_id text NOT NULL,
+        switch_fee bigint NOT NULL,
+        currency text NOT NULL,
+        status text NOT NULL,
+        requested_at timestamptz NOT NULL,
+        effective_at timestamptz NOT NULL,
+        applied_at timestamptz
+      )`,
+      `CREATE INDEX tariff_changes_msisdn ON tariff_changes (msisdn, status)`,
+    ],
+  },
 ];
 
 /**

@@ -32,6 +32,30 @@ export interface TariffRow {
   linkable: boolean;
   /** False for archived tariffs nobody can switch to. */
   open: boolean;
+  /** English name and description; `name` and `description` are Russian. */
+  nameEn: string;
+  descriptionEn: string;
+  /** Unlimited options beside the packages (`messengers`, `social`, `video`, `music`). */
+  unlimited: Json;
+  /** When a switch to this tariff takes effect: `now` or `next_period` (the next billing date). */
+  switchTiming: string;
+}
+
+/** A tariff change: applied at once, or scheduled for the next billing date. */
+export interface TariffChangeRow {
+  id: string;
+  msisdn: string;
+  accountId: string;
+  fromTariffId: string;
+  toTariffId: string;
+  /** Minor units charged when the change was asked for. */
+  switchFee: number;
+  currency: string;
+  /** `applied`, `scheduled` or `cancelled` (replaced by a later request before it took effect). */
+  status: string;
+  requestedAt: Date;
+  effectiveAt: Date;
+  appliedAt: Date | null;
 }
 
 /** A self-care account: one owner, one primary number, any linked numbers. */
@@ -103,6 +127,12 @@ export interface TopUpRow {
   accountId: string | null;
   createdAt: Date;
   settledAt: Date | null;
+  /** The reference people quote to support. */
+  reference: string;
+  /** Who may read it back: `account:<id>` or `key:<publishable key>`. */
+  owner: string;
+  /** A slow operator answer settles the top-up at this moment. */
+  settlesAt: Date | null;
 }
 
 /** A single-use token standing for card details. */
@@ -116,6 +146,7 @@ export interface CardTokenRow {
   behaviour: string;
   createdAt: Date;
   usedAt: Date | null;
+  expiresAt: Date;
 }
 
 export interface IdempotencyKeyRow {
@@ -257,6 +288,7 @@ export interface Tables {
   sms_outbox: SmsRow;
   audit_log: AuditRow;
   api_keys: ApiKeyRow;
+  tariff_changes: TariffChangeRow;
 }
 
 export type TableName = keyof Tables;
@@ -283,6 +315,7 @@ export const TABLE_NAMES: readonly TableName[] = [
   'sms_outbox',
   'audit_log',
   'api_keys',
+  'tariff_changes',
 ];
 
 /**

@@ -19,6 +19,7 @@ import { explain } from '../shared/problem.js';
 import { emit } from '../shared/events.js';
 import type { Messages } from '../shared/messages.js';
 import { alertIcon, lockIcon, refreshIcon } from '../shared/icons.js';
+import { formatBillingDate, formatDate, intlLocale } from '../shared/format-date.js';
 import styles from './kb-balance-card.styles.js';
 
 /** Rows the loading skeleton reserves: a number usually has minutes, SMS and data. */
@@ -273,7 +274,7 @@ export default class KbBalanceCard extends LitElement {
 
   #renderBucket(bucket: Bucket, t: Messages, locale: Locale) {
     const name = t.balance.kind[bucket.kind];
-    const renews = html`<span class="renews">${t.balance.renews(formatDate(bucket.renewsAt, locale))}</span>`;
+    const renews = html`<span class="renews">${t.balance.renews(formatBillingDate(bucket.renewsAt, locale))}</span>`;
     if (bucket.total === null) {
       return html`<li class="meter">
         <span class="kind">${name}</span><span class="value">${t.balance.unlimited}</span>
@@ -313,15 +314,6 @@ function displayUnit(bucket: Bucket): { unit: 'min' | 'sms' | 'GB' | 'MB'; scale
   if (bucket.unit !== 'MB') return { unit: bucket.unit, scale: 1, digits: 0 };
   if ((bucket.total ?? 0) >= 1024) return { unit: 'GB', scale: 1024, digits: 1 };
   return { unit: 'MB', scale: 1, digits: 0 };
-}
-
-function intlLocale(locale: Locale): string {
-  return locale === 'ru' ? 'ru-RU' : 'en-US';
-}
-
-/** "1 December" / "December 1". */
-function formatDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long' }).format(new Date(iso));
 }
 
 /** "14:05" today, else "1 December, 14:05". */

@@ -29,6 +29,17 @@ export const baseStyles = css`
   }
 
   .base {
+    /*
+     * A second line of isolation: a page rule such as \`* { all: unset }\` beats
+     * :host (the page's normal rules win over a shadow root's for the host
+     * element), and then the host passes the page's font size, line height,
+     * letter spacing and text transform down. The widget's own box resets them.
+     */
+    all: initial;
+    font-family: var(--_kb-font-family);
+    font-size: var(--_kb-font-size);
+    line-height: 1.4;
+    box-sizing: border-box;
     background: var(--_kb-color-surface);
     color: var(--_kb-color-text);
     border: 1px solid var(--_kb-color-border);

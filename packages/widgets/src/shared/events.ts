@@ -2,7 +2,7 @@
  * The public events of the widgets: bubbling, composed CustomEvents with a
  * typed `detail`, declared in HTMLElementEventMap for `addEventListener`.
  */
-import type { Msisdn } from '@kabinet/client';
+import type { Money, Msisdn, TariffRef, TopUp } from '@kabinet/client';
 
 export interface KbLoginDetail {
   msisdn: Msisdn;
@@ -15,6 +15,20 @@ export interface KbSessionExpiredDetail {
 }
 export interface KbNumberChangeDetail {
   msisdn: Msisdn;
+}
+/** A top-up settled (succeeded or failed) or is pending; `detail.topUp` carries no card data beyond brand and last four. */
+export interface KbTopUpDetail {
+  topUp: TopUp;
+}
+/** The number's tariff changed (`status: 'applied'`) or a switch was scheduled for `effectiveAt`. */
+export interface KbTariffChangeDetail {
+  msisdn: Msisdn;
+  from: TariffRef;
+  to: TariffRef;
+  status: 'applied' | 'scheduled';
+  effectiveAt: string;
+  /** The switch fee taken from the balance. */
+  charged: Money;
 }
 export interface KbErrorDetail {
   /** The API problem code (or `network`, `unknown`). */
@@ -31,6 +45,8 @@ export interface KabinetEventDetails {
   'kb-session-expired': KbSessionExpiredDetail;
   'kb-number-change': KbNumberChangeDetail;
   'kb-error': KbErrorDetail;
+  'kb-tariff-change': KbTariffChangeDetail;
+  'kb-top-up': KbTopUpDetail;
 }
 
 export type KabinetEventName = keyof KabinetEventDetails;
@@ -53,5 +69,7 @@ declare global {
     'kb-session-expired': KabinetEvent<'kb-session-expired'>;
     'kb-number-change': KabinetEvent<'kb-number-change'>;
     'kb-error': KabinetEvent<'kb-error'>;
+    'kb-tariff-change': KabinetEvent<'kb-tariff-change'>;
+    'kb-top-up': KabinetEvent<'kb-top-up'>;
   }
 }

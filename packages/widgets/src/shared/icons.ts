@@ -18,3 +18,6 @@ export const alertIcon = () =>
 export const signOutIcon = () =>
   icon(svg`<path d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3"/><path d="M10 17l-5-5 5-5"/><path d="M5 12h11"/>`);
 export const backIcon = () => icon(svg`<path d="M15 6l-6 6 6 6"/>`);
+export const chevronIcon = (open = false) => icon(svg`<path d="M6 9l6 6 6-6"/>`, open ? 'flip' : '');
+export const checkIcon = () => icon(svg`<path d="M5 12l5 5 9-10"/>`);
+export const plusIcon = () => icon(svg`<path d="M12 5v14"/><path d="M5 12h14"/>`);

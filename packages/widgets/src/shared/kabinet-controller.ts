@@ -6,6 +6,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { KabinetClient, Locale, Msisdn } from '@kabinet/client';
 import { kabinetContext, type CaptchaHook, type KabinetContext } from './context.js';
+import { attachContextRoot } from './context-root.js';
 import { messages, type Messages } from './messages.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -19,6 +20,7 @@ export class KabinetController implements ReactiveController {
   constructor(host: Host) {
     this.#host = host;
     host.addController(this);
+    attachContextRoot(host.ownerDocument);
     new ContextConsumer(host, {
       context: kabinetContext,
       subscribe: true,

@@ -25,7 +25,9 @@ const THEMED = {
 /** Tokens that do not change with the theme. */
 const FIXED = {
   'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  'font-size': '1rem',
+  // Pixels, not rem: a host page's huge root font size must not blow the widgets up
+  // (set --kb-font-size: 1rem to follow the page's root size on purpose).
+  'font-size': '16px',
   radius: '12px',
   space: '8px',
 } as const;

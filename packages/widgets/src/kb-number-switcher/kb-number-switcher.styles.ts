@@ -1,0 +1,179 @@
+import { css } from 'lit';
+import { tokenStyles } from '../shared/tokens.styles.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { skeletonStyles } from '../shared/skeleton.styles.js';
+
+export default [
+  tokenStyles,
+  baseStyles,
+  skeletonStyles,
+  css`
+    .switch {
+      display: flex;
+      flex-direction: column;
+      gap: calc(var(--_kb-space) * 0.5);
+    }
+    .trigger {
+      justify-content: space-between;
+      width: 100%;
+      min-height: 3.5em;
+      padding: calc(var(--_kb-space) * 0.75) calc(var(--_kb-space) * 1.5);
+      color: var(--_kb-color-text);
+      text-align: start;
+    }
+    .skeleton-trigger {
+      display: flex;
+      border: 1px solid var(--_kb-color-border);
+      border-radius: calc(var(--_kb-radius) * 0.75);
+    }
+    .who {
+      display: flex;
+      flex-direction: column;
+      min-width: 0;
+      gap: 2px;
+    }
+    .number {
+      font-weight: 600;
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+    }
+    .w-number {
+      width: 10em;
+    }
+    .w-label {
+      width: 6em;
+    }
+    svg.flip {
+      transform: rotate(180deg);
+    }
+    .popup {
+      border: 1px solid var(--_kb-color-border);
+      border-radius: calc(var(--_kb-radius) * 0.75);
+      background: var(--_kb-color-surface);
+      box-shadow: var(--_kb-shadow);
+      overflow: hidden;
+    }
+    .listbox {
+      list-style: none;
+      margin: 0;
+      padding: calc(var(--_kb-space) * 0.5) 0;
+      max-height: 20em;
+      overflow-y: auto;
+      outline: none;
+    }
+    .listbox:focus-visible {
+      box-shadow: inset var(--_kb-focus-ring);
+    }
+    .option {
+      display: flex;
+      align-items: center;
+      flex-wrap: wrap;
+      gap: var(--_kb-space);
+      min-height: 44px;
+      padding: calc(var(--_kb-space) * 0.5) calc(var(--_kb-space) * 1.5);
+      cursor: pointer;
+    }
+    .option[aria-disabled='true'] {
+      cursor: default;
+    }
+    .option[aria-disabled='true'] .number {
+      color: var(--_kb-color-text-muted);
+    }
+    .option.highlighted {
+      background: var(--_kb-color-surface-raised);
+      outline: 2px solid var(--_kb-color-accent);
+      outline-offset: -2px;
+    }
+    .mark {
+      display: inline-flex;
+      width: 1.25em;
+      color: var(--_kb-color-accent);
+    }
+    .option .who {
+      flex: 1;
+    }
+    .badge {
+      display: inline-flex;
+      align-items: center;
+      gap: calc(var(--_kb-space) * 0.5);
+      padding: 2px var(--_kb-space);
+      border-radius: 999px;
+      font-size: 0.8125em;
+      font-weight: 600;
+      border: 1px solid currentColor;
+    }
+    .badge.pending {
+      color: var(--_kb-color-warning);
+    }
+    .badge.blocked {
+      color: var(--_kb-color-danger);
+    }
+    .popup-actions {
+      border-top: 1px solid var(--_kb-color-border);
+      padding: calc(var(--_kb-space) * 0.5);
+    }
+    .form,
+    .done,
+    .confirm {
+      display: flex;
+      flex-direction: column;
+      gap: calc(var(--_kb-space) * 1.5);
+      border-top: 1px solid var(--_kb-color-border);
+      padding-top: calc(var(--_kb-space) * 1.5);
+    }
+    .proof {
+      border: none;
+      margin: 0;
+      padding: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: calc(var(--_kb-space) * 0.5) calc(var(--_kb-space) * 2);
+    }
+    .proof legend {
+      font-weight: 600;
+      font-size: 0.9375em;
+      padding: 0;
+      margin-bottom: calc(var(--_kb-space) * 0.5);
+    }
+    .choice {
+      display: inline-flex;
+      align-items: center;
+      gap: var(--_kb-space);
+      min-height: 44px;
+      font-weight: 400;
+      cursor: pointer;
+    }
+    .choice input {
+      all: revert;
+      width: 1.125em;
+      height: 1.125em;
+      margin: 0;
+      accent-color: var(--_kb-color-accent);
+    }
+    .choice input:focus-visible {
+      outline: 2px solid transparent;
+      box-shadow: var(--_kb-focus-ring);
+    }
+    .note {
+      display: flex;
+      gap: calc(var(--_kb-space) * 0.75);
+      align-items: flex-start;
+      padding: var(--_kb-space) calc(var(--_kb-space) * 1.25);
+      border-radius: calc(var(--_kb-radius) * 0.75);
+      background: var(--_kb-color-surface-raised);
+      font-size: 0.9375em;
+    }
+    .note.danger {
+      color: var(--_kb-color-danger);
+    }
+    button.danger {
+      background: var(--_kb-color-danger);
+      border-color: var(--_kb-color-danger);
+    }
+    @media (forced-colors: active) {
+      .option.highlighted {
+        outline-color: Highlight;
+      }
+    }
+  `,
+];

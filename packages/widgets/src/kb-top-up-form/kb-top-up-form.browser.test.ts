@@ -1,0 +1,256 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../index.js';
+import type { KbProvider } from '../index.js';
+import { createBrowserSandbox } from '@kabinet/sandbox/browser';
+import { createClient, type KabinetClient } from '@kabinet/client';
+import { startHarness, BASE_URL, type Harness } from '../../test/sandbox.js';
+import { $, button, maybe, text, type, waitFor, waitForText } from '../../test/dom.js';
+import { PENDING_STORAGE_KEY } from './kb-top-up-form.component.js';
+
+const YEAR = String((new Date().getUTCFullYear() + 1) % 100).padStart(2, '0');
+
+/** A partner page without a session: the publishable key only. */
+async function anonymousClient(): Promise<KabinetClient> {
+  const sandbox = await createBrowserSandbox();
+  return createClient({ baseUrl: BASE_URL, auth: { type: 'publishable', key: 'pk_test_demo' }, fetch: sandbox.fetch });
+}
+
+async function mount(harness: Harness | KabinetClient, locale = 'ru') {
+  const client = 'client' in harness ? harness.client : harness;
+  const provider = (await fixture(html`
+    <kb-provider .client=${client} locale=${locale}>
+      <kb-balance-card></kb-balance-card>
+      <kb-top-up-form></kb-top-up-form>
+    </kb-provider>
+  `)) as KbProvider;
+  return { form: provider.querySelector('kb-top-up-form')!, card: provider.querySelector('kb-balance-card')! };
+}
+
+function fillCard(form: Element, number: string) {
+  type($(form, '#card'), number);
+  type($(form, '#expiry'), `12/${YEAR}`);
+  type($(form, '#cvc'), '123');
+}
+
+const pay = (form: Element) => button(form, 'Оплатить');
+
+describe('<kb-top-up-form>', () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    sessionStorage.removeItem(PENDING_STORAGE_KEY);
+    harness = await startHarness();
+  });
+
+  it('tops up 100 ₽ by 4242… and the balance card shows 450,00 ₽ without reload', async () => {
+    await harness.signIn();
+    const { form, card } = await mount(harness);
+    await waitForText(card, '350,00 ₽');
+    await waitUntil(() => ($(form, '#msisdn') as HTMLInputElement).value === '+7 916 123-45-67', 'prefilled with the active number');
+    fillCard(form, '4242424242424242');
+    await form.updateComplete;
+    expect(($(form, '#card') as HTMLInputElement).value).to.equal('4242 4242 4242 4242');
+    expect(text(form)).to.include('Visa').and.include('От 10 ₽ до 15 000 ₽');
+    const event = oneEvent(form, 'kb-top-up');
+    pay(form).click();
+    expect((await event).detail.topUp.status).to.equal('succeeded');
+    await waitForText(card, '450,00 ₽');
+    await waitForText(form, 'Платёж прошёл');
+    await waitForText(form, 'Новый баланс');
+    expect(text(form)).to.match(/KB-[A-Z0-9]{8}/);
+    await expect(form).to.be.accessible();
+    button(form, 'Другой платёж').click();
+    await waitFor(form, '#card');
+    expect(($(form, '#card') as HTMLInputElement).value).to.equal('', 'card fields cleared after success');
+  });
+
+  it('explains the 0002 decline, keeps the data except the CVC, and charges nothing', async () => {
+    await harness.signIn();
+    const { form, card } = await mount(harness);
+    await waitForText(card, '350,00 ₽');
+    fillCard(form, '4000000000000002');
+    pay(form).click();
+    await waitForText(form, 'Банк отклонил карту');
+    expect(($(form, '#card') as HTMLInputElement).value).to.equal('4000 0000 0000 0002');
+    expect(($(form, '#cvc') as HTMLInputElement).value).to.equal('');
+    expect(text(card)).to.include('350,00 ₽');
+    await expect(form).to.be.accessible();
+  });
+
+  it('passes 3220 through the 3-D Secure dialog, approved', async () => {
+    await harness.signIn();
+    const { form, card } = await mount(harness);
+    await waitForText(card, '350,00 ₽');
+    fillCard(form, '4000000000003220');
+    pay(form).click();
+    const dialog = (await waitFor(form, 'dialog[open]')) as HTMLDialogElement;
+    expect(dialog.getAttribute('aria-labelledby')).to.equal('challenge-title');
+    await expect(form).to.be.accessible();
+    expect(sessionStorage.getItem(PENDING_STORAGE_KEY)).to.match(/^top_/);
+    button(form, 'Подтвердить').click();
+    await waitForText(form, 'Платёж прошёл', 8000);
+    await waitForText(card, '450,00 ₽');
+    expect(maybe(form, 'dialog[open]')).to.equal(null);
+    expect(sessionStorage.getItem(PENDING_STORAGE_KEY)).to.equal(null);
+  });
+
+  it('passes 3220 through the 3-D Secure dialog, declined: nothing charged', async () => {
+    await harness.signIn();
+    const { form, card } = await mount(harness);
+    await waitForText(card, '350,00 ₽');
+    fillCard(form, '4000000000003220');
+    pay(form).click();
+    await waitFor(form, 'dialog[open]');
+    button(form, 'Отклонить').click();
+    await waitForText(form, 'Платёж не подтверждён', 8000);
+    expect(text(card)).to.include('350,00 ₽');
+  });
+
+  it('charges once however often "Pay" is clicked', async () => {
+    await harness.signIn();
+    const { form, card } = await mount(harness);
+    await waitForText(card, '350,00 ₽');
+    fillCard(form, '4242424242424242');
+    pay(form).click();
+    pay(form).click();
+    $(form, 'form').dispatchEvent(new Event('submit', { cancelable: true }));
+    await waitForText(card, '450,00 ₽');
+    expect(harness.count(/POST \/v1\/top-ups/)).to.equal(1);
+  });
+
+  it('tops up any number anonymously, without showing its balance', async () => {
+    const { form } = await mount(await anonymousClient(), 'en');
+    expect(maybe(form, 'input[name="source"]')).to.equal(null, 'no source choice when signed out');
+    type($(form, '#msisdn'), '8 926 000 11 22');
+    fillCard(form, '2200000000000004');
+    await form.updateComplete;
+    expect($(form, '#card-brand').textContent).to.equal('Mir');
+    button(form, 'Pay').click();
+    await waitForText(form, 'Payment successful');
+    expect(text(form)).not.to.include('New balance');
+    await expect(form).to.be.accessible();
+  });
+
+  it('asks a signed-out person to sign in when no publishable key is set, sends nothing and keeps what they typed', async () => {
+    const { form } = await mount(harness, 'en');
+    await waitForText(form, 'Sign in to pay');
+    type($(form, '#msisdn'), '8 926 000 11 22');
+    type($(form, '#amount'), '250');
+    fillCard(form, '4242424242424242');
+    button(form, 'Pay').click();
+    await waitUntil(() => $(form, '[role="alert"]').textContent?.includes('Sign in to pay'), 'the sign-in explanation is announced');
+    expect(harness.count(/POST \/v1\//)).to.equal(0, 'nothing sent');
+    expect(($(form, '#msisdn') as HTMLInputElement).value).to.equal('8 926 000 11 22');
+    expect(($(form, '#amount') as HTMLInputElement).value).to.equal('250');
+    expect(($(form, '#card') as HTMLInputElement).value).to.equal('4242 4242 4242 4242');
+    expect(($(form, '#cvc') as HTMLInputElement).value).to.equal('123');
+    await aTimeout(200); // the 100 ₽ chip's colour transition ends
+    await expect(form).to.be.accessible();
+    // Signing in (say with <kb-login> beside it) lets the same entry go through.
+    await harness.signIn();
+    await form.updateComplete;
+    expect(maybe(form, '#sign-in-notice')).to.equal(null);
+    type($(form, '#msisdn'), '8 926 000 11 22');
+    button(form, 'Pay').click();
+    await waitForText(form, 'Payment successful');
+  });
+
+  it('shows a slow (…105) payment as pending, never failed, until it succeeds', async () => {
+    const { form } = await mount(await anonymousClient(), 'en');
+    type($(form, '#msisdn'), '+7 926 000-11-05');
+    fillCard(form, '4242424242424242');
+    const pending = oneEvent(form, 'kb-top-up');
+    button(form, 'Pay').click();
+    expect((await pending).detail.topUp.status).to.equal('processing');
+    await waitForText(form, 'Payment is being processed');
+    expect(text(form)).to.match(/KB-[A-Z0-9]{8}/, 'the reference to quote');
+    expect(text(form)).not.to.match(/declined|not confirmed|went wrong/i);
+    expect(sessionStorage.getItem(PENDING_STORAGE_KEY)).to.match(/^top_/);
+    await expect(form).to.be.accessible();
+    await waitForText(form, 'Payment successful', 8000);
+    expect(sessionStorage.getItem(PENDING_STORAGE_KEY)).to.equal(null);
+  });
+
+  it('finds a pending payment again after a reload and shows how it ended', async () => {
+    const client = await anonymousClient();
+    const first = await mount(client, 'en');
+    type($(first.form, '#msisdn'), '+7 926 000-11-05');
+    fillCard(first.form, '4242424242424242');
+    button(first.form, 'Pay').click();
+    await waitForText(first.form, 'Payment is being processed');
+    const id = sessionStorage.getItem(PENDING_STORAGE_KEY);
+    expect(id).to.match(/^top_/);
+    // The page goes away (a reload); only the id in sessionStorage survives.
+    first.form.closest('kb-provider')!.remove();
+    const { form } = await mount(client, 'en');
+    await waitForText(form, 'Payment is being processed');
+    expect(text(form)).not.to.include('Card number');
+    await waitForText(form, 'Payment successful', 8000);
+    expect(text(form)).to.include('+7 926 000-11-05');
+    expect(sessionStorage.getItem(PENDING_STORAGE_KEY)).to.equal(null);
+  });
+
+  it('keeps a pending payment found after a reload that signed the person out, and shows it once they sign in again', async () => {
+    await harness.signIn();
+    const started = await harness.client.topUps.intent().submit({
+      msisdn: '+79260001105',
+      amount: { amount: 10000, currency: 'RUB' },
+      source: { type: 'card', card: { number: '4242424242424242', expMonth: 12, expYear: 2000 + Number(YEAR), cvc: '123' } },
+    });
+    expect(started.status).to.equal('processing');
+    sessionStorage.setItem(PENDING_STORAGE_KEY, started.id);
+    await harness.client.auth.signOut();
+    const { form } = await mount(harness, 'en');
+    await waitForText(form, 'Sign in to pay');
+    expect(harness.count(/GET \/v1\/top-ups/)).to.equal(0, 'not looked up without a session');
+    expect(sessionStorage.getItem(PENDING_STORAGE_KEY)).to.equal(started.id);
+    await harness.advanceClock('PT61S'); // past the resend wait for a new code
+    await harness.signIn();
+    await waitForText(form, 'Payment successful', 8000);
+    expect(text(form)).to.include(started.reference);
+    expect(sessionStorage.getItem(PENDING_STORAGE_KEY)).to.equal(null);
+  });
+
+  it('offers recent numbers and repeats the last top-up in one step', async () => {
+    await harness.signIn();
+    const { form, card } = await mount(harness);
+    await waitForText(card, '350,00 ₽');
+    // Two earlier payments: 500 ₽ to a friend's number by card, then 300 ₽ of bonus points to the primary one.
+    await harness.client.topUps.intent().submit({
+      msisdn: '+79260001122',
+      amount: { amount: 50000, currency: 'RUB' },
+      source: { type: 'card', card: { number: '4242424242424242', expMonth: 12, expYear: 2000 + Number(YEAR), cvc: '123' } },
+    });
+    await harness.client.topUps.intent().submit({
+      msisdn: '+79161234567',
+      amount: { amount: 30000, currency: 'RUB' },
+      source: { type: 'bonus' },
+    });
+    await waitForText(card, '650,00 ₽');
+    await waitForText(form, 'Повторить: 300 ₽ на +7 916 123-45-67');
+    expect(text(form)).to.include('Недавние номера').and.include('+7 926 000-11-22');
+    button(form, '+7 926 000-11-22').click();
+    await form.updateComplete;
+    expect(($(form, '#msisdn') as HTMLInputElement).value).to.equal('+7 926 000-11-22');
+    await aTimeout(200); // the chosen chip's colour transition ends
+    await expect(form).to.be.accessible();
+    const before = harness.count(/POST \/v1\/top-ups/);
+    button(form, 'Повторить').click();
+    await waitForText(form, 'Платёж прошёл');
+    expect(harness.count(/POST \/v1\/top-ups/)).to.equal(before + 1);
+    await waitForText(card, '950,00 ₽');
+    expect(text(form)).to.include('300,00 ₽');
+  });
+
+  it('explains a limit refusal and a number of another operator at its field', async () => {
+    const { form } = await mount(await anonymousClient(), 'en');
+    type($(form, '#msisdn'), '+79161111102');
+    type($(form, '#amount'), '5');
+    fillCard(form, '4242424242424242');
+    button(form, 'Pay').click();
+    await waitForText(form, 'Enter an amount from RUB 10 to RUB 15,000');
+    type($(form, '#amount'), '100');
+    button(form, 'Pay').click();
+    await waitForText(form, 'not served by this operator');
+    expect($(form, '#msisdn').getAttribute('aria-invalid')).to.equal('true');
+  });
+});

@@ -1,0 +1,104 @@
+// The script-tag bundle dist/cdn/: a small loader (kabinet.js) that imports
+// each widget's chunk when its element first appears, one shared runtime
+// chunk (Lit, context, the client) and one chunk per widget. The widget list
+// comes from the folders packages/widgets/src/kb-*/, so a new widget is in
+// the bundle without touching this file. manifest.json records which files
+// each element needs; scripts/size-budget.mjs measures them.
+import { readdirSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ENTRY = 'kabinet-cdn-entry';
+
+/** Every element with a registering module `kb-x/kb-x.ts`, sorted. */
+export function widgetTags(widgetsSrc) {
+  return readdirSync(widgetsSrc, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name.startsWith('kb-'))
+    .map((entry) => entry.name)
+    .filter((tag) => existsSync(join(widgetsSrc, tag, `${tag}.ts`)))
+    .sort();
+}
+
+/**
+ * Two shared chunks. `runtime`: Lit, context, the widgets' shared pieces and
+ * the client's small helpers (errors, money, phone) that every widget uses.
+ * `client`: the client's transport (ky, valibot, schemas, session, store),
+ * which only <kb-provider> creates, so a page fetches it with the provider.
+ * Naming both keeps rollup from pulling the transport into the runtime
+ * through the client's index (a manual chunk takes its dependencies along).
+ */
+function sharedChunk(id) {
+  if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\//.test(id)) return 'runtime';
+  if (id.includes('/packages/widgets/src/shared/')) return 'runtime';
+  if (/\/packages\/client\/src\/(errors|money|phone)\.ts$/.test(id)) return 'runtime';
+  if (/\/node_modules\/(ky|valibot)\//.test(id) || id.includes('/packages/client/src/')) return 'client';
+  return undefined;
+}
+
+/**
+ * The rollup plugin: a virtual entry calling `autoload` with one dynamic
+ * import per widget, and manifest.json after the chunks are known.
+ */
+function cdnEntry({ widgetsSrc, version }) {
+  const tags = widgetTags(widgetsSrc);
+  return {
+    name: 'kabinet-cdn',
+    renderStart(options) {
+      // Chunk names carry content hashes: drop the previous build's.
+      rmSync(join(options.dir, 'chunks'), { recursive: true, force: true });
+    },
+    resolveId(id) {
+      return id === ENTRY ? `\0${ENTRY}` : null;
+    },
+    load(id) {
+      if (id !== `\0${ENTRY}`) return null;
+      const imports = tags.map((tag) => `  ${JSON.stringify(tag)}: () => import(${JSON.stringify(join(widgetsSrc, tag, `${tag}.ts`))}),`);
+      return [
+        `import { autoload } from ${JSON.stringify(join(widgetsSrc, 'autoloader.ts'))};`,
+        `autoload({\n${imports.join('\n')}\n}, ${JSON.stringify(version)});`,
+      ].join('\n');
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      const closure = (fileName, seen = new Set()) => {
+        if (seen.has(fileName)) return seen;
+        seen.add(fileName);
+        for (const imported of byName.get(fileName)?.imports ?? []) closure(imported, seen);
+        return seen;
+      };
+      const loader = chunks.find((chunk) => chunk.isEntry);
+      const elements = {};
+      for (const tag of tags) {
+        const chunk = chunks.find((c) => c.facadeModuleId === join(widgetsSrc, tag, `${tag}.ts`));
+        if (chunk) elements[tag] = { chunk: chunk.fileName, files: [...closure(chunk.fileName)].sort() };
+      }
+      // The runtime: the chunks every element needs.
+      const closures = Object.values(elements).map(({ chunk, files }) => files.filter((file) => file !== chunk));
+      const runtime = closures.length === 0 ? [] : closures.reduce((shared, files) => shared.filter((file) => files.includes(file)));
+      this.emitFile({
+        type: 'asset',
+        fileName: 'manifest.json',
+        source: `${JSON.stringify({ version, loader: loader.fileName, runtime, elements }, null, 2)}\n`,
+      });
+    },
+  };
+}
+
+/** The rollup options for dist/cdn/, given the shared resolve/minify plugins. */
+export function cdnBundle({ root, outDir, plugins, onwarn }) {
+  const widgetsSrc = join(root, 'packages/widgets/src');
+  const { version } = JSON.parse(readFileSync(join(root, 'packages/widgets/package.json'), 'utf8'));
+  return {
+    input: { kabinet: ENTRY },
+    plugins: [cdnEntry({ widgetsSrc, version }), ...plugins],
+    output: {
+      dir: outDir,
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: sharedChunk,
+    },
+    onwarn,
+  };
+}
