@@ -52,6 +52,7 @@ function onwarn(warning, warn) {
 export default [
   library('client', ['index', 'contract']),
   library('widgets', ['index']),
+  library('react', ['index', 'jsx']),
   library('sandbox', ['index', 'node', 'browser', 'bin']),
   cdnBundle({ root: fileURLToPath(new URL('.', import.meta.url)), outDir: 'dist/cdn', plugins: browserPlugins(), onwarn }),
   bundle('examples/internal-page/main.ts', 'examples/internal-page/build/main.js'),

@@ -50,14 +50,21 @@ const ROUTES: Record<string, string> = {
   '/': 'examples/index.html',
 };
 
+/** Examples served from their build output rather than their sources (a bundler app's index.html names the built files). */
+const BUILT: Record<string, string> = {
+  '/react-app/': 'examples/react-app/dist',
+};
+
 /** Maps a URL path to a file under the root, or null outside what may be served. */
 function resolvePath(root: string, pathname: string): string | null {
   const route = ROUTES[pathname];
   if (route) return join(root, route);
   const allowed = ['/internal-page/', '/partner-bank/', '/react-app/', '/dist/cdn/'];
   if (!allowed.some((prefix) => pathname.startsWith(prefix))) return null;
+  const built = Object.keys(BUILT).find((prefix) => pathname.startsWith(prefix));
   // resolve(): no trailing separator, so the containment check below holds for the root too.
-  const base = pathname.startsWith('/dist/') ? resolve(root) : join(root, 'examples');
+  const base = built ? resolve(root, BUILT[built]!) : pathname.startsWith('/dist/') ? resolve(root) : join(root, 'examples');
+  if (built) pathname = pathname.slice(built.length - 1);
   const file = normalize(join(base, decodeURIComponent(pathname)));
   if (!file.startsWith(base + sep)) return null;
   return pathname.endsWith('/') ? join(file, 'index.html') : file;

@@ -17,7 +17,7 @@ interface PackageJson {
   bin?: Record<string, string>;
 }
 
-for (const dir of ['client', 'widgets', 'sandbox']) {
+for (const dir of ['client', 'widgets', 'react', 'sandbox']) {
   const pkg = JSON.parse(readFileSync(`${root}packages/${dir}/package.json`, 'utf8')) as PackageJson;
 
   describe(`npm pack ${pkg.name}`, () => {

@@ -29,6 +29,7 @@ console.info(
     '',
     `Examples      http://${host}:${examplesPort}/`,
     `Internal page http://${host}:${examplesPort}/internal-page/`,
+    `React app     http://${host}:${examplesPort}/react-app/`,
     `Sandbox API   ${apiOrigin}  (OpenAPI: ${apiOrigin}/openapi.json)`,
     '',
   ].join('\n'),

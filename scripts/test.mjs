@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 
 const root = new URL('..', import.meta.url).pathname;
 const only = new Set(process.argv.slice(2));
@@ -43,13 +44,14 @@ async function check(name, command, args, env) {
 }
 
 /** Runs Node test files through node:test and adds their counts. */
-async function nodeTests(name, files) {
+async function nodeTests(name, files, flags = []) {
   console.info(`\n▶ ${name}`);
   if (files.length === 0) {
     console.info('no test files');
     return;
   }
-  const tap = join(root, '.node-test.tap');
+  // One file per run: two runs side by side must not read each other's counts.
+  const tap = join(tmpdir(), `kabinet-node-test-${process.pid}-${Date.now()}.tap`);
   const code = await run(process.execPath, [
     '--conditions=source',
     '--import',
@@ -59,6 +61,7 @@ async function nodeTests(name, files) {
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',
     `--test-reporter-destination=${tap}`,
+    ...flags,
     ...files,
   ]);
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
@@ -104,7 +107,8 @@ const stages = {
   build: () => check('build', process.execPath, ['scripts/build.mjs']),
   budgets: () => check('size budgets', process.execPath, ['scripts/size-budget.mjs']),
   pack: () => nodeTests('npm pack contents', findFiles(join(root, 'scripts'), /\.test\.ts$/)),
-  e2e: () => nodeTests('end-to-end tests', findFiles(join(root, 'examples'), /\.e2e\.test\.ts$/)),
+  // One file at a time: the example pages' tests share the demo's fixed ports 8787 and 8080.
+  e2e: () => nodeTests('end-to-end tests', findFiles(join(root, 'examples'), /\.e2e\.test\.ts$/), ['--test-concurrency=1']),
   browser: browserTests,
   storybook: async () => {
     await check('storybook build', 'npx', ['storybook', 'build', '--quiet', '-o', 'storybook-static']);

@@ -153,6 +153,32 @@ export const RemoveConfirmation: Story = {
   },
 };
 
+/** Opens "Rename" for the linked number +7 916 765-43-21 (F2 in the list does the same). */
+const startRenaming = async (canvas: HTMLElement) => {
+  const element = await openList(canvas);
+  element.shadowRoot!.querySelector<HTMLElement>('#option-79167654321')!.dispatchEvent(new PointerEvent('pointermove'));
+  await press(element, /Переименовать \+7 916 765-43-21|Rename \+7 916 765-43-21/);
+  await until(() => element.shadowRoot?.querySelector('#rename-label'), 'the label field');
+  return element;
+};
+
+/** Renaming a linked number: its label in the field, Save and Cancel. */
+export const Rename: Story = {
+  play: async ({ canvasElement }) => {
+    await startRenaming(canvasElement);
+  },
+};
+
+/** Renaming refused: the label is longer than 32 characters; the error is at the field, the text stays. */
+export const RenameTooLong: Story = {
+  play: async ({ canvasElement }) => {
+    const element = await startRenaming(canvasElement);
+    await fill(element, '#rename-label', 'Очень длинное название для номера дочери');
+    await press(element, /Сохранить|Save/);
+    await until(() => element.shadowRoot?.querySelector('#rename-error')?.textContent, 'the error at the field');
+  },
+};
+
 /** The narrowest supported container: 280 px, list open. */
 export const Narrow: Story = {
   render: () => html`<div style="width: 280px"><kb-number-switcher></kb-number-switcher></div>`,

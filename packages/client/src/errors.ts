@@ -148,7 +148,8 @@ export class RateLimitedError extends KabinetError {
 
 /**
  * A business rule said no: `otp_locked`, `captcha_required`,
- * `insufficient_funds`, `number_blocked`, `forbidden`, `not_found`, …
+ * `insufficient_funds`, `number_blocked`, `forbidden`, `not_found`,
+ * `scope_missing` (a partner's token lacks `problem.scope`), …
  * The widget explains `code`; retrying the same request will not help.
  *
  * @example
@@ -186,6 +187,8 @@ const REFUSAL_CODES = new Set([
   'idempotency_key_in_flight',
   'tariff_unavailable',
   'tariff_already_active',
+  // A partner-minted token without the operation's scope: another try with the same token is refused again.
+  'scope_missing',
 ]);
 
 /** Codes about the request's content rather than a business rule. */

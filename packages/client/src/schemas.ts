@@ -56,6 +56,8 @@ export const PROBLEM_CODES = [
   // tariffs (DOMAIN.md "Tariffs")
   'tariff_unavailable',
   'tariff_already_active',
+  // partner sessions: the token lacks the scope the operation needs
+  'scope_missing',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -442,9 +444,60 @@ export const AuditEntrySchema = v.object({
   details: v.record(v.string(), v.unknown()),
 });
 
+// ---- partner sessions -----------------------------------------------------
+
+/**
+ * What a session token may do, one scope per kind of operation (each API
+ * operation names the scope it needs in the OpenAPI document). A session
+ * signed in by SMS code holds every scope; a partner mints tokens with only
+ * the scopes its page uses.
+ */
+export const SCOPES = [
+  'account:read', // the account: owner, primary and linked numbers
+  'balance:read', // a number's balance, tariff name and package remainders
+  'tariff:read', // the tariff catalog and a number's tariff
+  'tariff:write', // switching tariff (charges the switch fee)
+  'numbers:write', // linking, relabelling and unlinking numbers
+  'top-up', // card tokens, top-ups and their status, recent top-ups
+  'transfer', // money transfers to other numbers
+  'services:read',
+  'services:write',
+  'statement:read',
+  'block', // blocking and unblocking a number
+  'bonus:read',
+  'bonus:write',
+  'password:write',
+  'audit:read',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const ScopeSchema = v.picklist(SCOPES);
+
+/** `POST /v1/partner/sessions` (secret key, server to server): the number (any common format) and the scopes. */
 export const PartnerSessionRequestSchema = v.strictObject({
   msisdn: v.pipe(v.string(), v.maxLength(32)),
-  scopes: v.array(v.picklist(['balance:read', 'tariffs:write', 'top-ups:write', 'services:write', 'numbers:read'])),
+  scopes: v.pipe(v.array(ScopeSchema), v.minLength(1), v.maxLength(SCOPES.length)),
+});
+
+/**
+ * A partner session without its token: what `POST /v1/partner/sessions/{id}/refresh`
+ * answers (the token stays the one the page already holds).
+ */
+export const PartnerSessionInfoSchema = v.object({
+  /** Names the session to refresh it. */
+  id: v.string(),
+  msisdn: MsisdnSchema,
+  scopes: v.array(ScopeSchema),
+  /** The session ends at this moment (15 minutes after minting or the last refresh), sooner after 20 idle minutes. */
+  expiresAt: Timestamp,
+  /** Idle timeout in seconds (20 minutes). */
+  idleTimeout: v.pipe(v.number(), v.integer()),
+});
+
+/** A minted partner session: the token to hand to the partner's page, with what it may do and until when. */
+export const PartnerSessionSchema = v.object({
+  ...PartnerSessionInfoSchema.entries,
+  token: v.string(),
 });
 
 export type ClockRequest = v.InferInput<typeof ClockRequestSchema>;
@@ -464,5 +517,8 @@ export type Transfer = v.InferOutput<typeof TransferSchema>;
 export type Service = v.InferOutput<typeof ServiceSchema>;
 export type Statement = v.InferOutput<typeof StatementSchema>;
 export type AuditEntry = v.InferOutput<typeof AuditEntrySchema>;
+export type PartnerSessionRequest = v.InferInput<typeof PartnerSessionRequestSchema>;
+export type PartnerSession = v.InferOutput<typeof PartnerSessionSchema>;
+export type PartnerSessionInfo = v.InferOutput<typeof PartnerSessionInfoSchema>;
 export type LinkRequest = v.InferInput<typeof LinkRequestSchema>;
 export type LinkUpdate = v.InferInput<typeof LinkUpdateSchema>;

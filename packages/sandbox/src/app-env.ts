@@ -1,3 +1,4 @@
+import type { Scope } from '@kabinet/client/contract';
 import type { Context } from 'hono';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
@@ -21,7 +22,11 @@ export interface Deps {
 
 /** Hono environment of the sandbox app. */
 export interface AppEnv {
-  Variables: { deps: Deps };
+  Variables: {
+    deps: Deps;
+    /** The scope the matched operation needs from a session token (set by the route table, checked by `authenticate`). */
+    scope: Scope | undefined;
+  };
 }
 
 export type AppContext = Context<AppEnv>;

@@ -10,10 +10,12 @@ import { accountRoutes } from './routes/account.js';
 import { authRoutes } from './routes/auth.js';
 import { linkRoutes } from './routes/links.js';
 import { metaRoutes } from './routes/meta.js';
+import { partnerRoutes } from './routes/partner.js';
 import { sandboxRoutes } from './routes/sandbox.js';
 import { tariffRoutes } from './routes/tariffs.js';
 import { threeDSecureRoutes } from './routes/three-d-secure.js';
 import { topUpRoutes } from './routes/top-ups.js';
+import { secretKeyGuard } from './secret-key-guard.js';
 import { DEMO_ORIGINS, type SeedOptions } from './seed.js';
 import type { Store } from './store/store.js';
 
@@ -69,6 +71,8 @@ export function createApp(options: AppOptions): SandboxApp {
     c.set('deps', deps);
     await next();
   });
+  // Before CORS: a leaked secret key is flagged whichever origin it leaked to.
+  app.use('*', secretKeyGuard());
   app.use('*', cors());
   app.use('/v1/*', faultInjection(options.random));
 
@@ -78,6 +82,7 @@ export function createApp(options: AppOptions): SandboxApp {
   accountRoutes(routes);
   tariffRoutes(routes);
   linkRoutes(routes);
+  partnerRoutes(routes);
   sandboxRoutes(routes);
   topUpRoutes(routes);
   threeDSecureRoutes(routes);

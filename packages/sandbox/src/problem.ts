@@ -13,6 +13,7 @@ const TITLES: Record<string, string> = {
   unauthenticated: 'Authentication required',
   session_expired: 'The session has expired',
   forbidden: 'Forbidden',
+  scope_missing: 'The session token lacks the scope this needs',
   origin_not_allowed: 'This origin is not allowed',
   otp_invalid: 'Wrong code',
   otp_expired: 'The code has expired',

@@ -1,8 +1,16 @@
+import type { Scope } from '@kabinet/client/contract';
 import type { Hono } from 'hono';
 import type { AppContext, AppEnv } from './app-env.js';
+import { OPERATIONS } from './openapi.js';
 import { ProblemError } from './problem.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The documented scope of a route (Hono `:param` path), if its operation names one. */
+function operationScope(method: Method, path: string): Scope | undefined {
+  const documented = path.replace(/:(\w+)/g, '{$1}');
+  return OPERATIONS.find((operation) => operation.method === method.toLowerCase() && operation.path === documented)?.scope;
+}
 
 /** A route handler of the sandbox. */
 export type RouteHandler = (c: AppContext) => Promise<Response> | Response;
@@ -10,7 +18,8 @@ export type RouteHandler = (c: AppContext) => Promise<Response> | Response;
 /**
  * Registers routes on the app and remembers them, so that another method on
  * a known path answers 405 with `Allow` instead of a misleading 404, and so
- * tests can compare the served routes with the OpenAPI document.
+ * tests can compare the served routes with the OpenAPI document. Each route
+ * carries the scope its operation documents.
  */
 export class RouteTable {
   readonly #app: Hono<AppEnv>;
@@ -20,8 +29,17 @@ export class RouteTable {
     this.#app = app;
   }
 
+  /**
+   * Serves `handler`. The scope the operation needs is read from its entry in
+   * {@link OPERATIONS}, so the scope documented is the scope enforced:
+   * `authenticate` refuses a session without it (403 `scope_missing`).
+   */
   on(method: Method, path: string, handler: RouteHandler): void {
-    this.#app.on(method, path, handler);
+    const scope = operationScope(method, path);
+    this.#app.on(method, path, (c) => {
+      c.set('scope', scope);
+      return handler(c);
+    });
     this.#methods.set(path, [...(this.#methods.get(path) ?? []), method]);
   }
 

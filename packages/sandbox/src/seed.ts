@@ -168,8 +168,8 @@ export async function seed(tx: StoreTx, now: Date, options: SeedOptions = {}): P
   });
   // A static password on account A's number, so planned password flows have something to check.
   await tx.update('numbers', { msisdn: DEMO.primary }, { passwordHash: await sha256('demo-password'), passwordSetAt: opened });
-  await tx.insert('api_keys', { key: DEMO.secretKey, kind: 'secret', partnerName: 'Demo Bank', allowedOrigins: [], createdAt: opened, revokedAt: null });
-  await tx.insert('api_keys', { key: DEMO.publishableKey, kind: 'publishable', partnerName: 'Demo Bank', allowedOrigins: [...DEMO_ORIGINS], createdAt: opened, revokedAt: null });
+  await tx.insert('api_keys', { key: DEMO.secretKey, kind: 'secret', partnerName: 'Demo Bank', allowedOrigins: [], createdAt: opened, revokedAt: null, exposedAt: null });
+  await tx.insert('api_keys', { key: DEMO.publishableKey, kind: 'publishable', partnerName: 'Demo Bank', allowedOrigins: [...DEMO_ORIGINS], createdAt: opened, revokedAt: null, exposedAt: null });
 }
 
 /** What to seed beyond the fixed demo data. */

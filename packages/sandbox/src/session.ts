@@ -1,12 +1,65 @@
+import type { Scope } from '@kabinet/client/contract';
 import type { AppContext } from './app-env.js';
 import { audit } from './audit.js';
 import { sandboxNow } from './clock.js';
 import { ProblemError } from './problem.js';
-import type { ApiKeyRow, SessionRow } from './store/store.js';
-import { sha256 } from './token.js';
+import type { ApiKeyRow, SessionRow, StoreTx } from './store/store.js';
+import { randomId, randomToken, sha256 } from './token.js';
 
 /** A session ends after this long without a request (DOMAIN.md: 20 minutes). */
 export const IDLE_TIMEOUT_MS = 20 * 60_000;
+
+/** A partner-minted session ends this long after minting or its last refresh, however busy (issue 7). */
+export const PARTNER_SESSION_TTL_MS = 15 * 60_000;
+
+/** The scopes of a session signed in by SMS code: the subscriber may do everything. */
+export const ALL_SCOPES = ['*'] as const;
+
+/** Whether the session may use an operation needing `scope`. */
+export function hasScope(session: SessionRow, scope: Scope): boolean {
+  const scopes = Array.isArray(session.scopes) ? session.scopes : [];
+  return scopes.includes('*') || scopes.includes(scope);
+}
+
+/** The moment the session ends unless used: the idle deadline, or the partner's absolute end when sooner. */
+export function sessionDeadline(session: SessionRow): Date {
+  return session.endsAt !== null && session.endsAt.getTime() < session.expiresAt.getTime() ? session.endsAt : session.expiresAt;
+}
+
+/** What {@link openSession} records. */
+export interface NewSession {
+  accountId: string;
+  msisdn: string;
+  scopes: readonly string[];
+  /** The minting partner's masked secret key; `null` for an SMS sign-in. */
+  partnerKey: string | null;
+  /** Absolute end (partner sessions); `null` for none. */
+  endsAt: Date | null;
+}
+
+/**
+ * Starts a session in `tx` and returns its bearer token, which exists only in
+ * this answer: the table keeps its hash. The caller audits the sign-in.
+ */
+export async function openSession(tx: StoreTx, now: Date, init: NewSession): Promise<{ session: SessionRow; token: string }> {
+  const token = randomToken();
+  const session: SessionRow = {
+    id: randomId('ses'),
+    tokenHash: await sha256(token),
+    accountId: init.accountId,
+    msisdn: init.msisdn,
+    scopes: [...init.scopes],
+    partnerKey: init.partnerKey,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + IDLE_TIMEOUT_MS),
+    endsAt: init.endsAt,
+    endedAt: null,
+    endReason: null,
+  };
+  await tx.insert('sessions', session);
+  return { session, token };
+}
 
 /** Who is calling, from the `Authorization: Bearer` header. */
 export type Principal =
@@ -23,9 +76,11 @@ const unauthenticated = (detail: string) => new ProblemError(401, 'unauthenticat
 
 /**
  * Resolves the caller; `null` without an `Authorization` header. A valid
- * session slides its idle timeout. Refusals that must leave a trace (an
- * expired session, a secret key sent from a browser) are audited before the
- * problem is thrown, so the audit row is committed.
+ * session slides its idle timeout and must hold the scope the route's
+ * operation needs (403 `scope_missing`); a publishable key must come from one
+ * of its origins (or from a server, without `Origin`). Refusals that must
+ * leave a trace (an expired session) are audited before the problem is
+ * thrown, so the audit row is committed.
  */
 export async function authenticate(c: AppContext): Promise<Principal | null> {
   const header = c.req.header('authorization');
@@ -41,28 +96,19 @@ export async function authenticate(c: AppContext): Promise<Principal | null> {
       const [key] = await tx.select('api_keys', { key: token });
       const kind = token.startsWith('sk_') ? 'secret' : 'publishable';
       if (!key || key.kind !== kind || key.revokedAt !== null) return unauthenticated('Unknown API key');
-      if (kind === 'publishable') return { kind, key };
-      // Secret keys are for servers; one arriving with a browser's Origin has leaked.
-      if (origin !== null) {
-        await audit(tx, now, {
-          action: 'secret_key.refused',
-          actor: 'partner',
-          origin,
-          partnerKey: maskKey(token),
-          details: { reason: 'secret key sent with an Origin header' },
-        });
-        return new ProblemError(403, 'forbidden', 'Secret keys must not be used from a browser');
-      }
+      // A secret key with an Origin never gets here: `secretKeyGuard` refused and flagged it first.
+      if (kind === 'secret') return { kind, key };
+      // A publishable key is public by design; what limits it is the pages allowed to use it.
+      const allowed = Array.isArray(key.allowedOrigins) ? key.allowedOrigins : [];
+      if (origin !== null && !allowed.includes(origin)) return new ProblemError(403, 'origin_not_allowed', `The publishable key may not be used from ${origin}`);
       return { kind, key };
     }
     const [session] = await tx.select('sessions', { tokenHash }, { forUpdate: true });
     if (!session) return unauthenticated('Unknown session token');
     if (session.endedAt !== null) {
-      return session.endReason === 'expired'
-        ? new ProblemError(401, 'session_expired', 'The session ended after 20 minutes without activity; sign in again')
-        : unauthenticated('The session has ended; sign in again');
+      return session.endReason === 'expired' ? new ProblemError(401, 'session_expired', expiredDetail(session)) : unauthenticated('The session has ended; sign in again');
     }
-    if (session.expiresAt.getTime() <= now.getTime()) {
+    if (sessionDeadline(session).getTime() <= now.getTime()) {
       await tx.update('sessions', { id: session.id }, { endedAt: now, endReason: 'expired' });
       await audit(tx, now, {
         action: 'session.expired',
@@ -71,16 +117,27 @@ export async function authenticate(c: AppContext): Promise<Principal | null> {
         msisdn: session.msisdn,
         origin,
         partnerKey: session.partnerKey,
-        details: { idleSince: session.lastSeenAt.toISOString() },
+        details: { idleSince: session.lastSeenAt.toISOString(), ...(session.endsAt ? { endsAt: session.endsAt.toISOString() } : {}) },
       });
-      return new ProblemError(401, 'session_expired', 'The session ended after 20 minutes without activity; sign in again');
+      return new ProblemError(401, 'session_expired', expiredDetail(session));
     }
     const expiresAt = new Date(now.getTime() + IDLE_TIMEOUT_MS);
     await tx.update('sessions', { id: session.id }, { lastSeenAt: now, expiresAt });
     return { kind: 'session', session: { ...session, lastSeenAt: now, expiresAt }, now };
   });
   if (outcome instanceof ProblemError) throw outcome;
+  // After the session is known to be live, so an expired token still reads as expired rather than short of a scope.
+  const scope = c.get('scope');
+  if (outcome.kind === 'session' && scope !== undefined && !hasScope(outcome.session, scope)) {
+    throw new ProblemError(403, 'scope_missing', `This session token was not given the scope "${scope}"`, { scope });
+  }
   return outcome;
+}
+
+function expiredDetail(session: SessionRow): string {
+  return session.endsAt !== null
+    ? 'The partner session has ended (15 minutes after it was issued or refreshed, or 20 without activity); the partner site issues a new one'
+    : 'The session ended after 20 minutes without activity; sign in again';
 }
 
 /** The caller's session, or 401: account data needs a signed-in subscriber (or a partner session). */

@@ -59,6 +59,7 @@ describe('OpenAPI document', () => {
     const session = await api.signIn(DEMO.primary);
     let topUpToken = '';
     let topUpId = '';
+    let partnerSessionId = '';
     const calls: Record<string, () => Promise<Response>> = {
       'GET /healthz': () => api.request('/healthz'),
       'GET /openapi.json': () => api.request('/openapi.json'),
@@ -101,6 +102,12 @@ describe('OpenAPI document', () => {
       'GET /sandbox/3ds.js': () => api.request('/sandbox/3ds.js'),
       'GET /sandbox/3ds.css': () => api.request('/sandbox/3ds.css'),
       'POST /sandbox/3ds/{id}': () => api.request(`/sandbox/3ds/${topUpId}`, { body: { outcome: 'approve' } }),
+      'POST /v1/partner/sessions': async () => {
+        const response = await api.request('/v1/partner/sessions', { token: DEMO.secretKey, body: { msisdn: DEMO.primary, scopes: ['balance:read'] } });
+        partnerSessionId = ((await response.clone().json()) as { id: string }).id;
+        return response;
+      },
+      'POST /v1/partner/sessions/{id}/refresh': () => api.request(`/v1/partner/sessions/${partnerSessionId}/refresh`, { method: 'POST', token: DEMO.secretKey }),
       'POST /v1/auth/logout': () => api.request('/v1/auth/logout', { method: 'POST', token: session.token }),
       'GET /sandbox/sms': () => api.request('/sandbox/sms?to=79161234567'),
       'GET /sandbox/clock': () => api.request('/sandbox/clock'),

@@ -5,9 +5,8 @@ import { sandboxNow } from '../clock.js';
 import { readJson } from '../json-body.js';
 import { ProblemError, validationProblem } from '../problem.js';
 import type { RouteTable } from '../route-table.js';
-import { IDLE_TIMEOUT_MS, requireSession } from '../session.js';
+import { ALL_SCOPES, IDLE_TIMEOUT_MS, openSession, requireSession } from '../session.js';
 import { sendOtp, verifyOtp } from '../otp.js';
-import { randomId, randomToken, sha256 } from '../token.js';
 
 function otpText(code: string, host: string): string {
   // The last line is the WebOTP format, so browsers can offer the code from the SMS.
@@ -52,8 +51,6 @@ async function verifyOtpRoute(c: AppContext): Promise<Response> {
   const { store, clock } = c.get('deps');
   const body = await readJson(c, OtpVerifySchema);
   const origin = c.req.header('origin') ?? null;
-  const token = randomToken();
-  const tokenHash = await sha256(token);
   const outcome = await store.transaction(async (tx): Promise<Session | ProblemError> => {
     const now = await sandboxNow(tx, clock);
     const challenge = await verifyOtp(tx, { challengeId: body.challengeId, code: body.code, now, purpose: 'sign-in', actor: 'subscriber', origin });
@@ -61,23 +58,9 @@ async function verifyOtpRoute(c: AppContext): Promise<Response> {
     const { msisdn } = challenge;
     const [account] = await tx.select('accounts', { primaryMsisdn: msisdn });
     if (!account) throw new Error(`Number ${msisdn} has no account`);
-    const expiresAt = new Date(now.getTime() + IDLE_TIMEOUT_MS);
-    const sessionId = randomId('ses');
-    await tx.insert('sessions', {
-      id: sessionId,
-      tokenHash,
-      accountId: account.id,
-      msisdn,
-      scopes: ['*'],
-      partnerKey: null,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt,
-      endedAt: null,
-      endReason: null,
-    });
-    await audit(tx, now, { action: 'session.started', actor: 'subscriber', accountId: account.id, msisdn, origin, details: { challengeId: challenge.id, sessionId, method: 'otp' } });
-    return { token, expiresAt: expiresAt.toISOString(), idleTimeout: IDLE_TIMEOUT_MS / 1000, msisdn: msisdn as Session['msisdn'] };
+    const { session, token } = await openSession(tx, now, { accountId: account.id, msisdn, scopes: ALL_SCOPES, partnerKey: null, endsAt: null });
+    await audit(tx, now, { action: 'session.started', actor: 'subscriber', accountId: account.id, msisdn, origin, details: { challengeId: challenge.id, sessionId: session.id, method: 'otp' } });
+    return { token, expiresAt: session.expiresAt.toISOString(), idleTimeout: IDLE_TIMEOUT_MS / 1000, msisdn: msisdn as Session['msisdn'] };
   });
   if (outcome instanceof ProblemError) throw outcome;
   return c.json(outcome, 200);

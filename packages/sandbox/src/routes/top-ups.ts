@@ -45,13 +45,7 @@ async function payer(c: AppContext): Promise<Payer> {
   if (principal === null || principal.kind === 'secret') {
     throw new ProblemError(401, 'unauthenticated', 'Use a session token, or a publishable key for an anonymous top-up');
   }
-  if (principal.kind === 'publishable') {
-    const origin = c.req.header('origin');
-    const allowed = Array.isArray(principal.key.allowedOrigins) ? principal.key.allowedOrigins : [];
-    if (origin !== undefined && !allowed.includes(origin)) {
-      throw new ProblemError(403, 'origin_not_allowed', `The publishable key may not be used from ${origin}`);
-    }
-  }
+  // `authenticate` has checked the publishable key's origin and the session's scope.
   return principal;
 }
 

@@ -250,6 +250,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX tariff_changes_msisdn ON tariff_changes (msisdn, status)`,
     ],
   },
+  {
+    version: 4,
+    name: 'partner sessions: absolute end; api keys: flagged as exposed',
+    statements: [
+      // A partner-minted session ends at this moment whatever its activity (15 minutes, moved by a refresh); NULL for SMS sign-ins.
+      `ALTER TABLE sessions ADD COLUMN ends_at timestamptz`,
+      // Set when a secret key was seen coming from a browser: it has leaked and must be rotated.
+      `ALTER TABLE api_keys ADD COLUMN exposed_at timestamptz`,
+    ],
+  },
 ];
 
 /**

@@ -230,7 +230,10 @@ export interface SessionRow {
   partnerKey: string | null;
   createdAt: Date;
   lastSeenAt: Date;
+  /** When the idle timeout ends the session; every request moves it. */
   expiresAt: Date;
+  /** Absolute end of a partner-minted session (a refresh moves it); `null` for SMS sign-ins. */
+  endsAt: Date | null;
   endedAt: Date | null;
   endReason: string | null;
 }
@@ -264,6 +267,8 @@ export interface ApiKeyRow {
   allowedOrigins: Json;
   createdAt: Date;
   revokedAt: Date | null;
+  /** When a secret key was first seen coming from a browser (leaked: rotate it). */
+  exposedAt: Date | null;
 }
 
 /** Every table and the shape of its rows. */

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../index.js';
 import type { KbNumberSwitcher, KbProvider } from '../index.js';
+import type { Msisdn } from '@kabinet/client';
 import { startHarness, DEMO, type Harness } from '../../test/sandbox.js';
 import { $, button, maybe, text, type, waitFor, waitForText } from '../../test/dom.js';
 
@@ -244,6 +245,74 @@ describe('<kb-number-switcher>', () => {
     await open(switcher);
     await waitUntil(() => options(switcher).length === 2);
     expect(harness.count(/DELETE \/v1\/links\/79167654321/)).to.equal(1);
+  });
+
+  it('renames a linked number by keyboard, and the button and the list show the new label', async () => {
+    await harness.signIn();
+    harness.client.store.setActiveMsisdn(LINKED as Msisdn);
+    const { switcher } = await mount(harness);
+    await waitForText(switcher, 'Дочь');
+    trigger(switcher).focus();
+    key(trigger(switcher), 'ArrowDown');
+    const list = await waitFor(switcher, '[role="listbox"]');
+    await waitUntil(() => switcher.shadowRoot!.activeElement === list);
+    expect(list.getAttribute('aria-activedescendant')).to.equal(`option-${LINKED.slice(1)}`);
+    expect(button(switcher, 'Переименовать +7 916 765-43-21').closest('.popup-actions')).not.to.equal(null);
+    key(list, 'F2');
+    const field = (await waitFor(switcher, '#rename-label')) as HTMLInputElement;
+    await waitUntil(() => switcher.shadowRoot!.activeElement === field);
+    expect(maybe(switcher, '[role="listbox"]')).to.equal(null);
+    expect(field.value).to.equal('Дочь');
+    expect(text(switcher)).to.include('Название для +7 916 765-43-21');
+    await expect(switcher).to.be.accessible();
+    type(field, '  Дочка  ');
+    button(switcher, 'Сохранить').click();
+    await waitForText(switcher, 'Номер +7 916 765-43-21 теперь называется «Дочка».');
+    await waitUntil(() => trigger(switcher).textContent!.includes('Дочка'), `the button still shows: ${trigger(switcher).textContent}`);
+    expect(switcher.shadowRoot!.activeElement).to.equal(trigger(switcher));
+    expect(maybe(switcher, 'form')).to.equal(null);
+    expect(harness.count(/PATCH \/v1\/links\/79167654321/)).to.equal(1);
+    await open(switcher);
+    expect(option(switcher, LINKED).textContent).to.include('Дочка');
+  });
+
+  it('explains a too-long label next to the field and keeps the typed text', async () => {
+    await harness.signIn();
+    const { switcher } = await mount(harness);
+    const list = await open(switcher);
+    key(list, 'ArrowDown');
+    await switcher.updateComplete;
+    button(switcher, 'Переименовать +7 916 765-43-21').click();
+    const field = (await waitFor(switcher, '#rename-label')) as HTMLInputElement;
+    const long = 'Очень длинное название для номера дочери';
+    type(field, long);
+    button(switcher, 'Сохранить').click();
+    await waitUntil(() => ($(switcher, '#rename-error').textContent ?? '').includes('Слишком длинное название'), `no error at the field: ${text(switcher)}`);
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    expect(field.getAttribute('aria-describedby')).to.include('rename-error');
+    expect(field.value).to.equal(long);
+    await waitUntil(() => switcher.shadowRoot!.activeElement === field);
+    await expect(switcher).to.be.accessible();
+    // Typing clears the error; Cancel leaves the label as it was.
+    type(field, long + '!');
+    await switcher.updateComplete;
+    expect(field.getAttribute('aria-invalid')).to.equal('false');
+    button(switcher, 'Отмена').click();
+    await waitUntil(() => switcher.shadowRoot!.activeElement === trigger(switcher));
+    await open(switcher);
+    expect(option(switcher, LINKED).textContent).to.include('Дочь');
+    expect(harness.count(/PATCH \/v1\/links/)).to.equal(1);
+  });
+
+  it('offers no rename for the primary number', async () => {
+    await harness.signIn();
+    const { switcher } = await mount(harness);
+    const list = await open(switcher);
+    expect(list.getAttribute('aria-activedescendant')).to.equal(`option-${DEMO.slice(1)}`);
+    expect(text(switcher)).not.to.include('Переименовать');
+    key(list, 'F2');
+    await switcher.updateComplete;
+    expect(maybe(switcher, '#rename-label')).to.equal(null);
   });
 
   it('speaks English', async () => {

@@ -20,7 +20,7 @@ import { formatDate } from '../shared/format-date.js';
 import { alertIcon, checkIcon, chevronIcon, lockIcon, plusIcon } from '../shared/icons.js';
 import styles from './kb-number-switcher.styles.js';
 
-type Mode = 'list' | 'add' | 'added' | 'remove';
+type Mode = 'list' | 'add' | 'added' | 'remove' | 'rename';
 type Proof = 'password' | 'code';
 
 /** Refusals about the number itself: explained under the number field. */
@@ -33,7 +33,10 @@ const PROOF_CODES = new Set(['password_invalid', 'otp_invalid', 'otp_expired', '
  * on a button that opens a list of the others with their state; choosing one
  * switches every widget in the provider. Adds a number (its password or a code
  * by SMS, each refusal explained at its field, then the pending state with its
- * date) and removes one after confirmation.
+ * date), renames a linked number (its label, up to 32 characters; empty removes
+ * it) and removes one after confirmation. In the open list, the highlighted
+ * linked number's "Rename" and "Remove" buttons follow the list (Tab), or F2
+ * and Delete act on it directly.
  *
  * The switch goes through the provider's client (`client.store.activeMsisdn`,
  * the one source of truth), so the enclosing `<kb-provider>` fires
@@ -76,6 +79,7 @@ export default class KbNumberSwitcher extends LitElement {
     errors: { state: true },
     added: { state: true },
     removeTarget: { state: true },
+    renameTarget: { state: true },
     announcement: { state: true },
   };
 
@@ -90,6 +94,8 @@ export default class KbNumberSwitcher extends LitElement {
   declare protected errors: Partial<Record<'phone' | 'proof' | 'label' | 'form', string>>;
   declare protected added: AccountNumber | undefined;
   declare protected removeTarget: Msisdn | undefined;
+  /** The linked number being renamed, as it was when renaming began (the field starts from its label). */
+  declare protected renameTarget: AccountNumber | undefined;
   declare protected announcement: string;
 
   readonly #kabinet = new KabinetController(this);
@@ -108,6 +114,7 @@ export default class KbNumberSwitcher extends LitElement {
     this.errors = {};
     this.added = undefined;
     this.removeTarget = undefined;
+    this.renameTarget = undefined;
     this.announcement = '';
   }
 
@@ -217,6 +224,7 @@ export default class KbNumberSwitcher extends LitElement {
       ${this.mode === 'add' ? this.#renderForm(t) : nothing}
       ${this.mode === 'added' && this.added ? this.#renderAdded(this.added, t) : nothing}
       ${this.mode === 'remove' && this.removeTarget ? this.#renderRemove(this.removeTarget, t) : nothing}
+      ${this.mode === 'rename' && this.renameTarget ? this.#renderRename(this.renameTarget, t) : nothing}
     `;
   }
 
@@ -263,6 +271,9 @@ export default class KbNumberSwitcher extends LitElement {
         </ul>
         ${highlighted && highlighted.role === 'linked'
           ? html`<div class="popup-actions">
+              <button part="button" class="link" type="button" @click=${() => this.#askRename(highlighted)}>
+                ${t.switcher.rename(formatPhone(highlighted.msisdn))}
+              </button>
               <button part="button" class="link" type="button" @click=${() => this.#askRemove(highlighted.msisdn)}>
                 ${t.switcher.remove(formatPhone(highlighted.msisdn))}
               </button>
@@ -369,6 +380,37 @@ export default class KbNumberSwitcher extends LitElement {
     `;
   }
 
+  #renderRename(number: AccountNumber, t: Messages) {
+    const s = t.switcher;
+    const error = this.errors.label;
+    return html`
+      <form part="form" class="form" novalidate aria-labelledby="rename-title" @submit=${this.#onRename}>
+        <h3 class="title" id="rename-title">${s.renameTitle(formatPhone(number.msisdn))}</h3>
+        <div class="field">
+          <label part="label" for="rename-label">${s.renameLabel}</label>
+          <input
+            part="input"
+            id="rename-label"
+            name="label"
+            type="text"
+            autocomplete="off"
+            .value=${number.label ?? ''}
+            aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby="rename-hint rename-error"
+            @input=${() => this.#clearError('label')}
+          />
+          <p class="muted" id="rename-hint">${s.renameHint}</p>
+          <p part="error" class="error" id="rename-error" aria-live="polite">${error ?? ''}</p>
+        </div>
+        ${this.errors.form ? html`<p part="error" class="note danger" role="alert">${alertIcon()}<span>${this.errors.form}</span></p>` : nothing}
+        <div class="actions">
+          <button part="button" class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? s.renameSaving : s.renameSave}</button>
+          <button part="button" type="button" id="rename-cancel" @click=${() => this.#backToList('trigger')}>${s.cancel}</button>
+        </div>
+      </form>
+    `;
+  }
+
   // ---- the list ------------------------------------------------------------
 
   #toggle(open = !this.open): void {
@@ -417,6 +459,14 @@ export default class KbNumberSwitcher extends LitElement {
         event.preventDefault();
         event.stopPropagation();
         return this.#close(true);
+      case 'F2': {
+        const number = this.#numbers[this.highlighted];
+        if (number?.role === 'linked') {
+          event.preventDefault();
+          this.#askRename(number);
+        }
+        return;
+      }
       case 'Delete': {
         const number = this.#numbers[this.highlighted];
         if (number?.role === 'linked') {
@@ -470,6 +520,7 @@ export default class KbNumberSwitcher extends LitElement {
     this.errors = {};
     this.busy = false;
     this.removeTarget = undefined;
+    this.renameTarget = undefined;
     this.#focusAfterRender = focus;
   }
 
@@ -575,6 +626,45 @@ export default class KbNumberSwitcher extends LitElement {
       return this.#showErrors({ proof: message }, 'secret');
     }
     this.#showErrors({ form: explain(error, t).message });
+  }
+
+  // ---- renaming ------------------------------------------------------------
+
+  #askRename(number: AccountNumber): void {
+    this.open = false;
+    this.mode = 'rename';
+    this.renameTarget = number;
+    this.errors = {};
+    this.#focusAfterRender = 'rename-label';
+  }
+
+  /** Saves the label; the API's refusal goes under the field, which keeps what was typed. */
+  readonly #onRename = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const client = this.#kabinet.client;
+    const target = this.renameTarget;
+    if (!client || !target || this.busy) return;
+    const typed = this.#field('rename-label')?.value ?? '';
+    this.busy = true;
+    try {
+      // The API trims and checks the label; blank removes it.
+      const link = await client.links.rename(target.msisdn as Msisdn, typed.trim() ? typed : null);
+      const t = this.#kabinet.messages.switcher;
+      const phone = formatPhone(link.msisdn);
+      this.announcement = link.label ? t.renamed(phone, link.label) : t.labelRemoved(phone);
+      this.#backToList('trigger');
+    } catch (error) {
+      this.busy = false;
+      this.#explainLabelRefusal(error);
+    }
+  };
+
+  #explainLabelRefusal(error: unknown): void {
+    const t = this.#kabinet.messages;
+    const field = error instanceof ValidationError ? error.fieldError('/label') : undefined;
+    if (!field) return this.#showErrors({ form: explain(error, t).message });
+    const label = field.code === 'max_length' ? t.switcher.labelTooLong : field.code === 'regex' ? t.switcher.labelInvalid : t.problem.validation_failed;
+    this.#showErrors({ label }, 'rename-label');
   }
 
   // ---- removing ------------------------------------------------------------

@@ -109,6 +109,9 @@ export default [
       color: var(--_kb-color-danger);
     }
     .popup-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 var(--_kb-space);
       border-top: 1px solid var(--_kb-color-border);
       padding: calc(var(--_kb-space) * 0.5);
     }

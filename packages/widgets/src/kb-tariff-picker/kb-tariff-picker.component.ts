@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
   RefusedError,
@@ -141,6 +141,7 @@ export default class KbTariffPicker extends LitElement {
   /** Rows the virtualizer has in the DOM. */
   #range = { first: 0, last: -1 };
   #lastState: ResourceState<TariffList> | undefined;
+  #lastMsisdn: Msisdn | null | undefined;
   #returnFocus: HTMLElement | null = null;
   #focusAfterRender: string | null = null;
 
@@ -177,7 +178,7 @@ export default class KbTariffPicker extends LitElement {
     };
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     const client = this.#kabinet.client;
     const signedIn = client?.session.status === 'signed-in';
     const msisdn = this.shownMsisdn;
@@ -187,7 +188,11 @@ export default class KbTariffPicker extends LitElement {
     this.#balance.bind(client && signedIn && msisdn ? client.store.balance(msisdn) : undefined);
     if (signedIn && this.#tariffs.state?.status === 'idle') this.#tariffs.load();
     if (signedIn && this.#balance.state?.status === 'idle') this.#balance.load();
-    if (changed.has('msisdn')) this.#resetChoices();
+    // Another number (the attribute, a number switcher, another sign-in): its catalog, its choices.
+    if (msisdn !== this.#lastMsisdn) {
+      if (this.#lastMsisdn !== undefined) this.#resetChoices();
+      this.#lastMsisdn = msisdn;
+    }
     const data = this.#tariffs.state?.data;
     if (data && data.tariffs.length > VIRTUALIZE_FROM && !this.virtualizer) {
       void loadVirtualizer().then((module) => (this.virtualizer = module));
@@ -829,7 +834,9 @@ export default class KbTariffPicker extends LitElement {
       const error = this.#change.error;
       if (error === undefined) return;
       this.announcement = this.#explainChange(error);
-      if (!(error instanceof RefusedError)) {
+      // A refusal replaces the dialog's buttons with "Close": the focus goes there rather than to the page.
+      if (error instanceof RefusedError) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('dialog[open] [autofocus]')?.focus());
+      else {
         const { code, message } = explain(error, t);
         emit(this, 'kb-error', { code, message, error });
       }

@@ -1,0 +1,76 @@
+/**
+ * Time to data: from the moment the bundle starts executing to the frame the
+ * balance is painted, against the sandbox's own round trip for the same
+ * resource measured from the same page. Also long tasks (> 50 ms) and layout
+ * shift over the whole load.
+ */
+import { compare, exact, measured, type BenchContext, type Figure } from './bench.js';
+import { PROBE, widgetPage } from './widget-page.js';
+
+export const section = 'Time to data';
+
+/** What the widgets may add on top of the network (the issue's target). */
+const BUDGET_MS = 30;
+
+/** In the page: resolves with performance.now() at the first frame the card shows the balance. */
+const PAINTED = `new Promise((resolve) => {
+  const check = () => {
+    const text = document.querySelector('kb-balance-card')?.shadowRoot?.textContent ?? '';
+    if (text.includes('350,00')) resolve(performance.now()); else requestAnimationFrame(check);
+  };
+  check();
+})`;
+
+export async function run(ctx: BenchContext): Promise<Figure[]> {
+  const sandbox = await ctx.sandbox();
+  const token = await ctx.sessionToken(sandbox);
+  const html = widgetPage({ apiBase: sandbox.url, sessionToken: token, inner: '<kb-balance-card></kb-balance-card>' });
+  const toData: number[] = [];
+  const roundTrips: number[] = [];
+  const longTasks: number[] = [];
+  const shifts: number[] = [];
+  const load = async (): Promise<void> => {
+    const page = await ctx.newPage();
+    const url = await ctx.servePage(page, 'time-to-data', html, { 'probe.js': PROBE });
+    await page.goto(url);
+    const painted = (await page.evaluate(PAINTED)) as number;
+    const start = (await page.evaluate(() => performance.getEntriesByName('kb-bundle-start')[0]?.startTime ?? 0)) as number;
+    // The same resource by plain fetch from the same page, connection warm as the widget's was after /v1/me.
+    const trip = (await page.evaluate(
+      async ({ api, auth }) => {
+        const times: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const t0 = performance.now();
+          await (await fetch(`${api}/v1/numbers/79161234567/balance`, { headers: { authorization: auth } })).json();
+          times.push(performance.now() - t0);
+        }
+        return times.sort((a, b) => a - b)[2]!;
+      },
+      { api: sandbox.url, auth: `Bearer ${token}` },
+    )) as number;
+    await page.waitForTimeout(200);
+    const probe = (await page.evaluate('window.__kb')) as { longTasks: number[]; shift: number };
+    toData.push(painted - start);
+    roundTrips.push(trip);
+    longTasks.push(probe.longTasks.filter((duration) => duration > 50).length);
+    shifts.push(probe.shift);
+    await page.context().close();
+  };
+  await load();
+  toData.length = roundTrips.length = longTasks.length = shifts.length = 0;
+  for (let i = 0; i < ctx.repeats; i++) await load();
+
+  const trip = measured({ section, name: 'x', unit: 'ms' }, roundTrips).value!;
+  const figures: Figure[] = [
+    compare(
+      { section, name: 'bundle start → balance painted (needs GET /v1/me, then the balance)', unit: 'ms', target: { max: trip + BUDGET_MS, text: `≤ round trip + ${BUDGET_MS} ms (${(trip + BUDGET_MS).toFixed(1)} ms)` } },
+      toData,
+      roundTrips,
+      'sandbox round trip (balance, same page)',
+    ),
+    measured({ section, name: 'sandbox round trip (balance, fetch from the page)', unit: 'ms' }, roundTrips),
+    exact({ section, name: 'long tasks > 50 ms during load (worst run)', unit: '', target: { max: 0 } }, Math.max(...longTasks)),
+    exact({ section, name: 'cumulative layout shift (worst run)', unit: '', target: { max: 0 } }, Math.max(...shifts)),
+  ];
+  return figures;
+}
