@@ -16,6 +16,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer } from '@kabinet/sandbox/node';
 import { MIME, contentSecurityPolicy } from '../server.js';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { reportViolations } from './demo-site.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cdnDir = join(root, 'dist/cdn');
@@ -102,12 +103,7 @@ describe('CDN bundle (dist/cdn)', () => {
       if (message.type() === 'error') result.errors.push(message.text());
     });
     page.on('pageerror', (error) => result.errors.push(String(error)));
-    await page.exposeFunction('reportViolation', (text: string) => result.violations.push(text));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        (window as unknown as { reportViolation(text: string): void }).reportViolation(`${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
+    await reportViolations(page, result.violations);
     fixture.html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="page.css"></head><body>${body}</body></html>`;
     fixture.css = css;
     await page.goto(`${origin}/page.html`);

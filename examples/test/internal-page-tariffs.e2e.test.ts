@@ -4,49 +4,33 @@
 // and the balance card beside the picker updates without a page reload.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServer } from '@kabinet/sandbox/node';
-import { startExamplesServer } from '../server.js';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import type { Page } from 'playwright-core';
+import { openDemoSite, type DemoSite } from './demo-site.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const api = 'http://127.0.0.1:8787';
 const pageUrl = 'http://127.0.0.1:8080/internal-page/';
 
 describe('internal page example: changing tariff', () => {
-  let sandbox: Awaited<ReturnType<typeof startServer>>;
-  let examples: Server;
-  let browser: Browser;
+  let site: DemoSite;
   let page: Page;
-  const consoleErrors: string[] = [];
 
   before(async () => {
-    sandbox = await startServer({ port: 8787, host: '127.0.0.1', memory: true, quiet: true });
-    examples = await startExamplesServer({ root, apiOrigin: api, port: 8080, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-    page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    page.on('console', (message) => {
+    site = await openDemoSite({
+      viewport: { width: 1100, height: 900 },
       // The refused switch is a 402 the browser reports as a failed load: expected here, and explained on the page.
-      if (message.type() === 'error' && !message.text().includes('status of 402')) consoleErrors.push(message.text());
+      ignoreConsoleError: (text) => text.includes('status of 402'),
     });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    page = site.page;
     await page.goto(pageUrl);
     // Survives only as long as the page is not reloaded.
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
   });
 
-  after(async () => {
-    await browser?.close();
-    examples?.close();
-    await sandbox?.close();
-  });
+  after(() => site?.close());
 
   async function signIn(phone: string) {
     await page.locator('kb-login').getByLabel(/Номер телефона/).fill(phone);
     await page.locator('kb-login').getByRole('button', { name: /Получить код/ }).click();
-    await page.locator('kb-login').getByLabel(/Код из SMS/).fill(await latestCode(phone));
+    await page.locator('kb-login').getByLabel(/Код из SMS/).fill(await site.latestCode(phone));
     await page.locator('kb-login').getByRole('button', { name: /Войти/ }).click();
   }
 
@@ -80,7 +64,7 @@ describe('internal page example: changing tariff', () => {
     await card.getByText('300,00 ₽').waitFor();
     await card.getByText('Мой смарт').waitFor();
     assert.equal(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded), true, 'no page reload');
-    const ledger = await sandbox.store.transaction((tx) => tx.select('ledger', { msisdn: '+79161234567' }));
+    const ledger = await site.sandbox.store.transaction((tx) => tx.select('ledger', { msisdn: '+79161234567' }));
     assert.equal(ledger.filter((row) => row.category === 'services').length, 1, 'the switch fee charged once');
   });
 
@@ -89,28 +73,20 @@ describe('internal page example: changing tariff', () => {
     await signIn('+79160000000');
     const card = page.locator('kb-balance-card');
     await card.getByText('0,00 ₽').waitFor();
-    const before = await sandbox.store.transaction((tx) => tx.select('ledger', { msisdn: '+79160000000' }));
+    const before = await site.sandbox.store.transaction((tx) => tx.select('ledger', { msisdn: '+79160000000' }));
     const confirmation = await openConfirmation();
     await confirmation.getByRole('button', { name: 'Сменить тариф' }).click();
     await confirmation.getByText('Недостаточно средств: пополните счёт минимум на 50,00 ₽, чтобы перейти.').waitFor();
     await confirmation.getByRole('button', { name: 'Закрыть' }).click();
     await card.getByText('Мой онлайн').waitFor();
-    const after = await sandbox.store.transaction((tx) => tx.select('ledger', { msisdn: '+79160000000' }));
+    const after = await site.sandbox.store.transaction((tx) => tx.select('ledger', { msisdn: '+79160000000' }));
     assert.equal(after.length, before.length, 'nothing charged');
-    const [number] = await sandbox.store.transaction((tx) => tx.select('numbers', { msisdn: '+79160000000' }));
+    const [number] = await site.sandbox.store.transaction((tx) => tx.select('numbers', { msisdn: '+79160000000' }));
     assert.equal(number?.balance, 0);
     assert.equal(number?.tariffId, 'moy-onlain');
   });
 
   it('logs no errors', () => {
-    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(site.consoleErrors, []);
   });
 });
-
-async function latestCode(to: string): Promise<string> {
-  const response = await fetch(`${api}/sandbox/sms?to=${encodeURIComponent(to)}`);
-  const messages = (await response.json()) as { code: string | null }[];
-  const code = messages[0]?.code;
-  assert.ok(code, 'an SMS with a code in the sandbox outbox');
-  return code;
-}

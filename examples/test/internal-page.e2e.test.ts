@@ -3,48 +3,21 @@
 // headless Chromium, sign-in with the code from the sandbox outbox.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import type { Server } from 'node:http';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { startServer } from '@kabinet/sandbox/node';
-import { startExamplesServer } from '../server.js';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import type { Page } from 'playwright-core';
+import { expectValue, openDemoSite, payByCard, type DemoSite } from './demo-site.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const api = 'http://127.0.0.1:8787';
 const pageUrl = 'http://127.0.0.1:8080/internal-page/';
 
 describe('internal page example', () => {
-  let sandbox: Awaited<ReturnType<typeof startServer>>;
-  let examples: Server;
-  let browser: Browser;
+  let site: DemoSite;
   let page: Page;
-  const violations: string[] = [];
-  const consoleErrors: string[] = [];
 
   before(async () => {
-    sandbox = await startServer({ port: 8787, host: '127.0.0.1', memory: true, quiet: true });
-    examples = await startExamplesServer({ root, apiOrigin: api, port: 8080, host: '127.0.0.1' });
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-    page = await browser.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        (window as unknown as { reportViolation(text: string): void }).reportViolation(
-          `${event.violatedDirective} ${event.blockedURI}`,
-        );
-      });
-    });
+    site = await openDemoSite();
+    page = site.page;
   });
 
-  after(async () => {
-    await browser?.close();
-    examples?.close();
-    await sandbox?.close();
-  });
+  after(() => site?.close());
 
   it('signs in by SMS code and shows the balance, tariff and packages', async () => {
     await page.goto(pageUrl);
@@ -52,7 +25,7 @@ describe('internal page example', () => {
     await phone.fill('8 (916) 123-45-67');
     await page.getByRole('button', { name: /Получить код/ }).click();
 
-    const code = await latestCode('+79161234567');
+    const code = await site.latestCode('+79161234567');
     await page.getByLabel(/Код из SMS/).fill(code);
     await page.getByRole('button', { name: /Войти/ }).click();
 
@@ -82,30 +55,7 @@ describe('internal page example', () => {
   });
 
   it('breaks no Content-Security-Policy or Trusted Types rule and logs no errors', () => {
-    assert.deepEqual(violations, []);
-    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(site.violations, []);
+    assert.deepEqual(site.consoleErrors, []);
   });
 });
-
-const YEAR = String((new Date().getUTCFullYear() + 1) % 100).padStart(2, '0');
-
-/** Types a test card with a future expiry and presses "Pay". */
-async function payByCard(form: Locator, number: string): Promise<void> {
-  await form.getByLabel('Номер карты').fill(number);
-  await form.getByLabel('Срок действия').fill(`12/${YEAR}`);
-  await form.getByLabel('CVC').fill('123');
-  await form.getByRole('button', { name: /Оплатить/ }).click();
-}
-
-async function expectValue(field: Locator, expected: string): Promise<void> {
-  for (let i = 0; i < 50 && (await field.inputValue()) !== expected; i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  assert.equal(await field.inputValue(), expected);
-}
-
-async function latestCode(to: string): Promise<string> {
-  const response = await fetch(`${api}/sandbox/sms?to=${encodeURIComponent(to)}`);
-  const messages = (await response.json()) as { code: string | null }[];
-  const code = messages[0]?.code;
-  assert.ok(code, 'an SMS with a code in the sandbox outbox');
-  return code;
-}

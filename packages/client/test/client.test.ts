@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   AuthError,
   RateLimitedError,
@@ -15,30 +15,19 @@ import {
   type Msisdn,
   type SessionState,
 } from '../src/index.js';
-import { inProcessSandbox, latestCode, recording, sandboxPost, type TestSandbox } from './sandbox.js';
+import { inProcessSandboxPerTest, latestCode, recording, sandboxPost, signIn as signInAs } from './sandbox.js';
 
 const PRIMARY: Msisdn = '+79161234567';
 const OTHER_ACCOUNT: Msisdn = '+79160000000';
 
-let sandbox: TestSandbox;
-before(async () => {
-  sandbox = await inProcessSandbox();
-});
-after(async () => {
-  await sandbox.close();
-});
-beforeEach(async () => {
-  await sandbox.reset();
-});
+const sandbox = inProcessSandboxPerTest();
 
 function client(options: Partial<ClientOptions> = {}): KabinetClient {
   return createClient({ baseUrl: sandbox.baseUrl, auth: { type: 'otp' }, fetch: sandbox.fetch, ...options });
 }
 
-async function signIn(kabinet: KabinetClient, phone: string = PRIMARY) {
-  const challenge = await kabinet.auth.requestCode(phone);
-  const code = await latestCode(sandbox, challenge.sentTo as Msisdn);
-  return kabinet.auth.verifyCode(challenge.challengeId, code);
+function signIn(kabinet: KabinetClient, phone: string = PRIMARY) {
+  return signInAs(sandbox, kabinet, phone);
 }
 
 /** A code that is certainly not the one sent. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { AuthError, RefusedError, ValidationError, createClient, type ClientOptions, type KabinetClient, type Me, type Msisdn, type Resource, type ResourceState } from '../src/index.js';
-import { inProcessSandbox, latestCode, recording, type TestSandbox } from './sandbox.js';
+import { inProcessSandboxPerTest, latestCode, recording, signIn as signInAs } from './sandbox.js';
 
 const PRIMARY: Msisdn = '+79161234567';
 const LINKED: Msisdn = '+79167654321';
@@ -9,24 +9,14 @@ const PENDING: Msisdn = '+79031112233';
 const LINKABLE: Msisdn = '+79161110001';
 const PASSWORD = 'demo-password';
 
-let sandbox: TestSandbox;
-before(async () => {
-  sandbox = await inProcessSandbox();
-});
-after(async () => {
-  await sandbox.close();
-});
-beforeEach(async () => {
-  await sandbox.reset();
-});
+const sandbox = inProcessSandboxPerTest();
 
 function client(options: Partial<ClientOptions> = {}): KabinetClient {
   return createClient({ baseUrl: sandbox.baseUrl, auth: { type: 'otp' }, fetch: sandbox.fetch, ...options });
 }
 
-async function signIn(kabinet: KabinetClient, phone: Msisdn = PRIMARY) {
-  const challenge = await kabinet.auth.requestCode(phone);
-  return kabinet.auth.verifyCode(challenge.challengeId, await latestCode(sandbox, phone));
+function signIn(kabinet: KabinetClient, phone: Msisdn = PRIMARY) {
+  return signInAs(sandbox, kabinet, phone);
 }
 
 /** Resolves with the first state `resource` reaches that passes `test`. */

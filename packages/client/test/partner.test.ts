@@ -4,23 +4,14 @@
  * README; the page's client then holds only that token and its scopes.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import * as v from 'valibot';
 import { PartnerSessionSchema, RefusedError, createClient, type Msisdn, type PartnerSessionRequest } from '../src/index.js';
-import { inProcessSandbox, type TestSandbox } from './sandbox.js';
+import { inProcessSandboxPerTest } from './sandbox.js';
 
 const PRIMARY: Msisdn = '+79161234567';
 
-let sandbox: TestSandbox;
-before(async () => {
-  sandbox = await inProcessSandbox();
-});
-after(async () => {
-  await sandbox.close();
-});
-beforeEach(async () => {
-  await sandbox.reset();
-});
+const sandbox = inProcessSandboxPerTest();
 
 /** What the partner's backend does for its signed-in customer (server side: the secret key never reaches the page). */
 async function mintOnPartnerBackend(request: PartnerSessionRequest) {

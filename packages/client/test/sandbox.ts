@@ -3,11 +3,13 @@
  * browser build's `fetch`) or over real HTTP. Nothing here imitates our code;
  * fetch wrappers only count, delay or corrupt what the real server answers.
  */
+import { after, before, beforeEach } from 'node:test';
 import * as v from 'valibot';
 import { createBrowserSandbox } from '../../sandbox/src/browser.js';
 import { MemoryStore } from '../../sandbox/src/index.js';
 import { SmsSchema } from '../src/schemas.js';
 import type { Msisdn } from '../src/phone.js';
+import type { KabinetClient } from '../src/index.js';
 
 export const BASE = 'http://127.0.0.1:8787';
 
@@ -22,6 +24,24 @@ export interface TestSandbox {
 export async function inProcessSandbox(): Promise<TestSandbox> {
   const sandbox = await createBrowserSandbox();
   return { baseUrl: BASE, fetch: sandbox.fetch, reset: () => sandbox.reset(), close: async () => {} };
+}
+
+/**
+ * The in-process sandbox for a test file: created before its tests, reset
+ * before each one, closed after them. Register at the top level of the file.
+ */
+export function inProcessSandboxPerTest(): TestSandbox {
+  const sandbox = {} as TestSandbox;
+  before(async () => {
+    Object.assign(sandbox, await inProcessSandbox());
+  });
+  after(async () => {
+    await sandbox.close();
+  });
+  beforeEach(async () => {
+    await sandbox.reset();
+  });
+  return sandbox;
 }
 
 /** A fetch that records every request it passes on. */
@@ -44,6 +64,12 @@ export async function latestCode(sandbox: TestSandbox, to: Msisdn): Promise<stri
   if (!sms?.code) throw new Error(`no code sent to ${to}`);
   if (sms.from !== '3339') throw new Error(`code came from ${sms.from}, not 3339`);
   return sms.code;
+}
+
+/** Signs `kabinet` in as `phone` with the code the sandbox sent by SMS. */
+export async function signIn(sandbox: TestSandbox, kabinet: KabinetClient, phone: string) {
+  const challenge = await kabinet.auth.requestCode(phone);
+  return kabinet.auth.verifyCode(challenge.challengeId, await latestCode(sandbox, challenge.sentTo as Msisdn));
 }
 
 /** Calls a `/sandbox/...` helper with a JSON body. */

@@ -1,27 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { RefusedError, ValidationError, createClient, createIdempotencyKey, type ClientOptions, type Msisdn, type ResourceState, type TariffList } from '../src/index.js';
-import { inProcessSandbox, latestCode, recording, type TestSandbox } from './sandbox.js';
+import { inProcessSandboxPerTest, recording, signIn } from './sandbox.js';
 
 const PRIMARY: Msisdn = '+79161234567';
 const ZERO: Msisdn = '+79160000000';
 
-let sandbox: TestSandbox;
-before(async () => {
-  sandbox = await inProcessSandbox();
-});
-after(async () => {
-  await sandbox.close();
-});
-beforeEach(async () => {
-  await sandbox.reset();
-});
+const sandbox = inProcessSandboxPerTest();
 
 async function signedIn(phone: Msisdn = PRIMARY, options: Partial<ClientOptions> = {}) {
   const log = recording(sandbox.fetch);
   const kabinet = createClient({ baseUrl: sandbox.baseUrl, auth: { type: 'otp' }, fetch: log.fetch, locale: 'ru', ...options });
-  const challenge = await kabinet.auth.requestCode(phone);
-  await kabinet.auth.verifyCode(challenge.challengeId, await latestCode(sandbox, phone));
+  await signIn(sandbox, kabinet, phone);
   return { kabinet, log };
 }
 

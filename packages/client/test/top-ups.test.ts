@@ -1,22 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { cardBrand, createClient, formatCardNumber, isValidCardNumber, money, type KabinetClient, type Msisdn } from '../src/index.js';
-import { inProcessSandbox, latestCode, recording, type TestSandbox } from './sandbox.js';
+import { inProcessSandboxPerTest, recording, signIn } from './sandbox.js';
 
 const PRIMARY: Msisdn = '+79161234567';
 const card = (number: string) => ({ number, expMonth: 12, expYear: new Date().getUTCFullYear() + 1, cvc: '123' });
 
-let sandbox: TestSandbox;
-before(async () => {
-  sandbox = await inProcessSandbox();
-});
-after(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = inProcessSandboxPerTest();
 
 async function signedIn(fetch = sandbox.fetch): Promise<KabinetClient> {
   const client = createClient({ baseUrl: sandbox.baseUrl, auth: { type: 'otp' }, fetch, retry: 2 });
-  const challenge = await client.auth.requestCode(PRIMARY);
-  await client.auth.verifyCode(challenge.challengeId, await latestCode(sandbox, PRIMARY));
+  await signIn(sandbox, client, PRIMARY);
   return client;
 }
 

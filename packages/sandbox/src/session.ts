@@ -3,7 +3,7 @@ import type { AppContext } from './app-env.js';
 import { audit } from './audit.js';
 import { sandboxNow } from './clock.js';
 import { ProblemError } from './problem.js';
-import type { ApiKeyRow, SessionRow, StoreTx } from './store/store.js';
+import type { ApiKeyRow, Json, SessionRow, StoreTx } from './store/store.js';
 import { randomId, randomToken, sha256 } from './token.js';
 
 /** A session ends after this long without a request (DOMAIN.md: 20 minutes). */
@@ -61,6 +61,23 @@ export async function openSession(tx: StoreTx, now: Date, init: NewSession): Pro
   return { session, token };
 }
 
+/** How a session ends: the reason its row keeps and the audit action that records it. */
+export type SessionEnd = { reason: 'logout'; action: 'session.ended' } | { reason: 'expired'; action: 'session.expired' };
+
+/** Ends `session` in `tx` and audits it, as its subscriber or its partner. */
+export async function endSession(tx: StoreTx, now: Date, session: SessionRow, end: SessionEnd & { origin: string | null; details: Json }): Promise<void> {
+  await tx.update('sessions', { id: session.id }, { endedAt: now, endReason: end.reason });
+  await audit(tx, now, {
+    action: end.action,
+    actor: session.partnerKey ? 'partner' : 'subscriber',
+    accountId: session.accountId,
+    msisdn: session.msisdn,
+    origin: end.origin,
+    partnerKey: session.partnerKey,
+    details: end.details,
+  });
+}
+
 /** Who is calling, from the `Authorization: Bearer` header. */
 export type Principal =
   | { kind: 'session'; session: SessionRow; now: Date }
@@ -109,14 +126,10 @@ export async function authenticate(c: AppContext): Promise<Principal | null> {
       return session.endReason === 'expired' ? new ProblemError(401, 'session_expired', expiredDetail(session)) : unauthenticated('The session has ended; sign in again');
     }
     if (sessionDeadline(session).getTime() <= now.getTime()) {
-      await tx.update('sessions', { id: session.id }, { endedAt: now, endReason: 'expired' });
-      await audit(tx, now, {
+      await endSession(tx, now, session, {
+        reason: 'expired',
         action: 'session.expired',
-        actor: session.partnerKey ? 'partner' : 'subscriber',
-        accountId: session.accountId,
-        msisdn: session.msisdn,
         origin,
-        partnerKey: session.partnerKey,
         details: { idleSince: session.lastSeenAt.toISOString(), ...(session.endsAt ? { endsAt: session.endsAt.toISOString() } : {}) },
       });
       return new ProblemError(401, 'session_expired', expiredDetail(session));

@@ -5,7 +5,7 @@ import { sandboxNow } from '../clock.js';
 import { readJson } from '../json-body.js';
 import { ProblemError, validationProblem } from '../problem.js';
 import type { RouteTable } from '../route-table.js';
-import { ALL_SCOPES, IDLE_TIMEOUT_MS, openSession, requireSession } from '../session.js';
+import { ALL_SCOPES, IDLE_TIMEOUT_MS, endSession, openSession, requireSession } from '../session.js';
 import { sendOtp, verifyOtp } from '../otp.js';
 
 function otpText(code: string, host: string): string {
@@ -71,16 +71,7 @@ async function logout(c: AppContext): Promise<Response> {
   const { session, now } = await requireSession(c);
   const origin = c.req.header('origin') ?? null;
   await store.transaction(async (tx) => {
-    await tx.update('sessions', { id: session.id }, { endedAt: now, endReason: 'logout' });
-    await audit(tx, now, {
-      action: 'session.ended',
-      actor: session.partnerKey ? 'partner' : 'subscriber',
-      accountId: session.accountId,
-      msisdn: session.msisdn,
-      origin,
-      partnerKey: session.partnerKey,
-      details: { sessionId: session.id, reason: 'logout' },
-    });
+    await endSession(tx, now, session, { reason: 'logout', action: 'session.ended', origin, details: { sessionId: session.id, reason: 'logout' } });
   });
   return c.body(null, 204);
 }

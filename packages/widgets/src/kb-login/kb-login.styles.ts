@@ -1,17 +1,13 @@
 import { css } from 'lit';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { formStyles } from '../shared/form.styles.js';
 
 export default [
   tokenStyles,
   baseStyles,
+  formStyles,
   css`
-    form {
-      display: flex;
-      flex-direction: column;
-      gap: calc(var(--_kb-space) * 1.5);
-      margin: 0;
-    }
     .sent {
       overflow-wrap: anywhere;
     }

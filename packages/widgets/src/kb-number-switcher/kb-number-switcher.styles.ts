@@ -2,11 +2,13 @@ import { css } from 'lit';
 import { tokenStyles } from '../shared/tokens.styles.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { skeletonStyles } from '../shared/skeleton.styles.js';
+import { noteStyles } from '../shared/note.styles.js';
 
 export default [
   tokenStyles,
   baseStyles,
   skeletonStyles,
+  noteStyles,
   css`
     .switch {
       display: flex;
@@ -156,18 +158,6 @@ export default [
     .choice input:focus-visible {
       outline: 2px solid transparent;
       box-shadow: var(--_kb-focus-ring);
-    }
-    .note {
-      display: flex;
-      gap: calc(var(--_kb-space) * 0.75);
-      align-items: flex-start;
-      padding: var(--_kb-space) calc(var(--_kb-space) * 1.25);
-      border-radius: calc(var(--_kb-radius) * 0.75);
-      background: var(--_kb-color-surface-raised);
-      font-size: 0.9375em;
-    }
-    .note.danger {
-      color: var(--_kb-color-danger);
     }
     button.danger {
       background: var(--_kb-color-danger);
