@@ -71,9 +71,10 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
   if (!signal) return promise;
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
+    // Handled first, whatever the signal says: a promise left behind would end as an unhandled rejection.
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 
@@ -129,6 +130,8 @@ export function createHttp(options: HttpOptions): Http {
     schema: v.GenericSchema | null,
     call: CallOptions = {},
   ): Promise<unknown> {
+    // A call abandoned before it started (a widget mounted and removed at once) sends nothing.
+    call.signal?.throwIfAborted();
     const credential = options.credential();
     const locale = options.locale();
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...call.headers };

@@ -47,6 +47,22 @@ describe('<kb-provider>', () => {
     expect((await changed).detail.msisdn).to.equal('+79161234567');
   });
 
+  it('sends nothing for widgets removed before their data started loading', async () => {
+    // Mounted and removed at once, as pages swapping views do: the load is aborted before it starts,
+    // and a request begun with an aborted signal ended as an unhandled rejection the console kept.
+    await harness.signIn();
+    const before = harness.requests.length;
+    const provider = document.createElement('kb-provider');
+    provider.client = harness.client;
+    provider.append(document.createElement('kb-balance-card'));
+    document.body.append(provider);
+    await provider.updateComplete;
+    provider.remove();
+    // A task runs only after every microtask, so a request the aborted load could still send is sent by now.
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(harness.requests.slice(before)).to.deep.equal([]);
+  });
+
   it('lets a given client win over api-base', async () => {
     const provider = await fixture<KbProvider>(html`<kb-provider api-base="http://127.0.0.1:8787" .client=${harness.client}></kb-provider>`);
     expect(provider.activeClient).to.equal(harness.client);
