@@ -9,20 +9,22 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
 const api = 'http://127.0.0.1:8787';
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 try {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 720 }, deviceScaleFactor: 1 });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
   page.on('console', (message) => {
     if (message.type() === 'error') console.error('page:', message.text());
   });
   await fetch(`${api}/sandbox/reset`, { method: 'POST' });
   await page.goto('http://127.0.0.1:8080/internal-page/');
-  await page.getByLabel('Номер телефона').fill('8 (916) 123-45-67');
-  await page.getByRole('button', { name: 'Получить код' }).click();
-  await page.getByLabel('Код из SMS').waitFor();
+  const login = page.locator('kb-login');
+  await login.getByLabel('Номер телефона').fill('8 (916) 123-45-67');
+  await login.getByRole('button', { name: 'Получить код' }).click();
+  await login.getByLabel('Код из SMS').waitFor();
   const sms = (await (await fetch(`${api}/sandbox/sms?to=%2B79161234567`)).json()) as { code: string }[];
-  await page.getByLabel('Код из SMS').fill(sms[0]?.code ?? '');
-  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+  await login.getByLabel('Код из SMS').fill(sms[0]?.code ?? '');
+  await login.getByRole('button', { name: 'Войти', exact: true }).click();
   await page.locator('kb-balance-card').getByText('350,00 ₽').waitFor();
-  await page.screenshot({ path: 'docs/internal-page.png' });
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: 'docs/internal-page.png', fullPage: true });
   console.info('docs/internal-page.png written');
 } finally {
   await browser.close();

@@ -123,7 +123,8 @@ export const baseStyles = css`
     font-weight: 600;
     font-size: 0.9375em;
   }
-  input {
+  /* Text fields; radios and checkboxes keep their native control. */
+  input:not([type='radio'], [type='checkbox']) {
     all: unset;
     box-sizing: border-box;
     display: block;
@@ -140,6 +141,14 @@ export const baseStyles = css`
   }
   input[aria-invalid='true'] {
     border-color: var(--_kb-color-danger);
+  }
+  input[type='radio'],
+  input[type='checkbox'] {
+    width: 1.25em;
+    height: 1.25em;
+    margin: 0;
+    accent-color: var(--_kb-color-accent);
+    cursor: pointer;
   }
   .field {
     display: flex;
