@@ -51,6 +51,16 @@ export function matches(pattern: RegExp) {
   return (request: Request) => pattern.test(`${request.method} ${new URL(request.url).pathname}`);
 }
 
+/**
+ * Makes the first loads of matching requests fail, enough of them to outlast
+ * the client's own retries of safe requests: the widget shows its error state.
+ */
+export function failLoads(world: World, pattern: RegExp, times = 3): void {
+  const isMatch = matches(pattern);
+  let failures = times;
+  world.fail = (request) => isMatch(request) && failures-- > 0;
+}
+
 export async function createWorld(parameters: KabinetParameters = {}, locale: Locale = 'ru'): Promise<World> {
   // One sandbox per story: a docs page renders many stories at once, and they must not share numbers or clocks.
   const app = await createBrowserSandbox(parameters.tariffs ? { seed: { tariffs: parameters.tariffs } } : {});

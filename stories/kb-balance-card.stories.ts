@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { World } from '../.storybook/kabinet-world.js';
-import { BLOCKED, DEMO, ZERO, matches } from '../.storybook/kabinet-world.js';
+import { BLOCKED, DEMO, ZERO, failLoads, matches } from '../.storybook/kabinet-world.js';
 import { press, waitForText, widget } from './play.js';
 
 const BALANCE = /GET \/v1\/numbers\/\d+\/balance/;
@@ -53,8 +53,7 @@ export const LoadFailed: Story = {
     kabinet: {
       setup: async (world: World) => {
         await world.signIn();
-        let failures = 3; // the client retries safe requests itself
-        world.fail = (request) => matches(BALANCE)(request) && failures-- > 0;
+        failLoads(world, BALANCE);
       },
     },
   },

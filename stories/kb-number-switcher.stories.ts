@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { Msisdn } from '@kabinet/client';
 import type { World } from '../.storybook/kabinet-world.js';
-import { DEMO, matches } from '../.storybook/kabinet-world.js';
+import { DEMO, failLoads, matches } from '../.storybook/kabinet-world.js';
 import { fill, press, until, waitForText, widget } from './play.js';
 
 /** Seeded numbers to try linking with (README "Test mode"); their password is `demo-password`. */
@@ -108,8 +108,7 @@ export const LoadFailed: Story = {
     kabinet: {
       setup: async (world: World) => {
         await world.signIn();
-        let failures = 3; // the client retries safe requests itself
-        world.fail = (request) => matches(/GET \/v1\/me$/)(request) && failures-- > 0;
+        failLoads(world, /GET \/v1\/me$/);
       },
     },
   },

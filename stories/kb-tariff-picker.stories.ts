@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { World } from '../.storybook/kabinet-world.js';
-import { BLOCKED, DEMO, ZERO, matches } from '../.storybook/kabinet-world.js';
+import { BLOCKED, DEMO, ZERO, failLoads, matches } from '../.storybook/kabinet-world.js';
 import { fill, press, until, waitForText, widget } from './play.js';
 
 const TARIFFS = /GET \/v1\/tariffs$/;
@@ -184,8 +184,7 @@ export const LoadFailed: Story = {
     kabinet: {
       setup: async (world: World) => {
         await world.signIn();
-        let failures = 3; // the client retries safe requests itself
-        world.fail = (request) => matches(TARIFFS)(request) && failures-- > 0;
+        failLoads(world, TARIFFS);
       },
     },
   },
