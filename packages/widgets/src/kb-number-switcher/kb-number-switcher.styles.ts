@@ -3,12 +3,14 @@ import { tokenStyles } from '../shared/tokens.styles.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { skeletonStyles } from '../shared/skeleton.styles.js';
 import { noteStyles } from '../shared/note.styles.js';
+import { badgeStyles } from '../shared/badge.styles.js';
 
 export default [
   tokenStyles,
   baseStyles,
   skeletonStyles,
   noteStyles,
+  badgeStyles,
   css`
     .switch {
       display: flex;
@@ -93,16 +95,6 @@ export default [
     }
     .option .who {
       flex: 1;
-    }
-    .badge {
-      display: inline-flex;
-      align-items: center;
-      gap: calc(var(--_kb-space) * 0.5);
-      padding: 2px var(--_kb-space);
-      border-radius: 999px;
-      font-size: 0.8125em;
-      font-weight: 600;
-      border: 1px solid currentColor;
     }
     .badge.pending {
       color: var(--_kb-color-warning);
