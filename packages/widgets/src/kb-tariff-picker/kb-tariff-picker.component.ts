@@ -356,10 +356,29 @@ export default class KbTariffPicker extends LitElement {
 
   // ---- toolbar ---------------------------------------------------------------
 
+
+  /** One end of the fee range; both point at the one error line below them. */
+  #renderFeeField(name: string, label: string, text: string, invalid: boolean, rangeInvalid: boolean, set: (text: string) => void) {
+    return html`<label class="fee-field">
+      <span>${label}</span>
+      <input
+        part="input"
+        name=${name}
+        inputmode="numeric"
+        autocomplete="off"
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${rangeInvalid ? 'fee-error' : nothing}
+        .value=${live(text)}
+        @input=${(event: InputEvent) => set((event.target as HTMLInputElement).value)}
+      />
+    </label>`;
+  }
+
   #renderFilters() {
     const t = this.#kabinet.messages;
     const feeMinInvalid = parseRubles(this.feeMinText) === 'invalid';
     const feeMaxInvalid = parseRubles(this.feeMaxText) === 'invalid';
+    const feeInvalid = feeMinInvalid || feeMaxInvalid;
     const chip = (type: 'radio' | 'checkbox', name: string, checked: boolean, label: string, onChange: () => void) => html`
       <label part="chip" class="chip">
         <input class="visually-hidden" type=${type} name=${name} .checked=${live(checked)} @change=${onChange} />
@@ -371,34 +390,10 @@ export default class KbTariffPicker extends LitElement {
         <fieldset class="group fee">
           <legend part="label">${t.tariffs.fee}</legend>
           <div class="fee-fields">
-            <label class="fee-field">
-              <span>${t.tariffs.feeFrom}</span>
-              <input
-                part="input"
-                name="fee-min"
-                inputmode="numeric"
-                autocomplete="off"
-                aria-invalid=${feeMinInvalid ? 'true' : 'false'}
-                aria-describedby=${feeMinInvalid || feeMaxInvalid ? 'fee-error' : nothing}
-                .value=${live(this.feeMinText)}
-                @input=${(event: InputEvent) => (this.feeMinText = (event.target as HTMLInputElement).value)}
-              />
-            </label>
-            <label class="fee-field">
-              <span>${t.tariffs.feeTo}</span>
-              <input
-                part="input"
-                name="fee-max"
-                inputmode="numeric"
-                autocomplete="off"
-                aria-invalid=${feeMaxInvalid ? 'true' : 'false'}
-                aria-describedby=${feeMinInvalid || feeMaxInvalid ? 'fee-error' : nothing}
-                .value=${live(this.feeMaxText)}
-                @input=${(event: InputEvent) => (this.feeMaxText = (event.target as HTMLInputElement).value)}
-              />
-            </label>
+            ${this.#renderFeeField('fee-min', t.tariffs.feeFrom, this.feeMinText, feeMinInvalid, feeInvalid, (text) => (this.feeMinText = text))}
+            ${this.#renderFeeField('fee-max', t.tariffs.feeTo, this.feeMaxText, feeMaxInvalid, feeInvalid, (text) => (this.feeMaxText = text))}
           </div>
-          <p part="error" class="error" id="fee-error">${feeMinInvalid || feeMaxInvalid ? t.tariffs.feeInvalid : ''}</p>
+          <p part="error" class="error" id="fee-error">${feeInvalid ? t.tariffs.feeInvalid : ''}</p>
         </fieldset>
         <fieldset class="group">
           <legend part="label">${t.tariffs.dataVolume}</legend>
