@@ -15,13 +15,16 @@ const KB = 1024;
  * the target of issue 7; `ceiling`, where set, is what the build may not
  * exceed until the target is met (a ratchet: lower it as sizes come down,
  * never raise it without saying why). Over `max` but within `ceiling` warns;
- * over `ceiling` fails. Today the message catalog (both locales, every
- * widget's texts, ~9 KB gzip) sits in the runtime: splitting it per widget
- * is what brings the runtime under 14 KB.
+ * over `ceiling` fails. Each widget carries its own texts (kb-x/messages.ts,
+ * both locales); the runtime keeps Lit, context, the base styles and the
+ * shared texts (problem explanations in both locales, ~2.5 KB gzip). Loading
+ * only the page's locale, on demand, is the next lever for the first two;
+ * the six-element figure (Lit, the validating client and six widgets' texts
+ * and styles) needs more than that.
  */
 export const BUDGETS = [
-  { name: 'loader + runtime', max: 14 * KB, ceiling: 26 * KB, elements: [] },
-  { name: 'page with only <kb-balance-card>', max: 18 * KB, ceiling: 30 * KB, elements: ['kb-balance-card'] },
+  { name: 'loader + runtime', max: 14 * KB, ceiling: 17.5 * KB, elements: [] },
+  { name: 'page with only <kb-balance-card>', max: 18 * KB, ceiling: 22 * KB, elements: ['kb-balance-card'] },
   {
     name: 'provider + login + balance + tariffs + numbers + top-up',
     max: 30 * KB,

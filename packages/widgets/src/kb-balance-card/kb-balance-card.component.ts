@@ -17,7 +17,7 @@ import { KabinetController } from '../shared/kabinet-controller.js';
 import { ResourceController } from '../shared/resource-controller.js';
 import { explain } from '../shared/problem.js';
 import { emit } from '../shared/events.js';
-import type { Messages } from '../shared/messages.js';
+import { balanceMessages, type Messages } from './messages.js';
 import { alertIcon, lockIcon, refreshIcon } from '../shared/icons.js';
 import { formatBillingDate, formatDate, intlLocale } from '../shared/format-date.js';
 import styles from './kb-balance-card.styles.js';
@@ -47,7 +47,7 @@ const SKELETON_METERS = 3;
  * @csspart amount - The balance amount.
  * @csspart footer - "As of" time, refresh button and the actions slot.
  * @csspart button - Refresh and "Try again".
- * @csspart error - Error and refusal messages.
+ * @csspart error - Error, refusal and stale-data messages.
  * @csspart skeleton - Loading placeholders.
  *
  * @cssprop --kb-color-warning - Zero or negative balance, stale data.
@@ -66,7 +66,7 @@ export default class KbBalanceCard extends LitElement {
   declare msisdn: string | undefined;
   declare protected announcement: string;
 
-  readonly #kabinet = new KabinetController(this);
+  readonly #kabinet = new KabinetController(this, balanceMessages);
   readonly #balance = new ResourceController<Balance>(this);
   readonly #me = new ResourceController<Me>(this);
   #lastState: ResourceState<Balance> | undefined;
@@ -115,7 +115,7 @@ export default class KbBalanceCard extends LitElement {
     const session = client?.session;
     const state = this.#balance.state;
     let content: TemplateResult;
-    if (!client) content = this.#renderMessage(t.login.noProvider);
+    if (!client) content = this.#renderMessage(t.noProvider);
     else if (session?.status === 'expired') content = this.#renderMessage(t.balance.sessionExpired);
     else if (session?.status !== 'signed-in') content = this.#renderMessage(t.balance.signedOut);
     else if (state?.data) content = this.#renderBalance(state.data, state);
@@ -196,7 +196,7 @@ export default class KbBalanceCard extends LitElement {
         <p class="visually-hidden">${t.loading}</p>
         <footer part="footer" class="footer">
           <p class="muted as-of">${bar('6em')}</p>
-          <button part="button" type="button" aria-disabled="true" aria-label=${t.balance.refresh}>${refreshIcon()}</button>
+          <button part="button" type="button" aria-disabled="true" aria-label=${t.refresh}>${refreshIcon()}</button>
           <slot name="actions"></slot>
         </footer>
       </article>
@@ -231,7 +231,7 @@ export default class KbBalanceCard extends LitElement {
           <button
             part="button"
             type="button"
-            aria-label=${state.refreshing ? t.balance.refreshing : t.balance.refresh}
+            aria-label=${state.refreshing ? t.balance.refreshing : t.refresh}
             aria-disabled=${state.refreshing ? 'true' : 'false'}
             @click=${() => !state.refreshing && this.#balance.refresh()}
           >
@@ -273,7 +273,7 @@ export default class KbBalanceCard extends LitElement {
   }
 
   #renderBucket(bucket: Bucket, t: Messages, locale: Locale) {
-    const name = t.balance.kind[bucket.kind];
+    const name = t.kind[bucket.kind];
     const renews = html`<span class="renews">${t.balance.renews(formatBillingDate(bucket.renewsAt, locale))}</span>`;
     if (bucket.total === null) {
       return html`<li class="meter">

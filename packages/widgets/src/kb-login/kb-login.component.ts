@@ -11,6 +11,7 @@ import {
   type OtpChallenge,
 } from '@kabinet/client';
 import { KabinetController } from '../shared/kabinet-controller.js';
+import { loginMessages } from './messages.js';
 import { CountdownController, formatCountdown } from '../shared/countdown-controller.js';
 import { explain } from '../shared/problem.js';
 import { emit } from '../shared/events.js';
@@ -48,7 +49,7 @@ const MAX_RESEND_WAIT_S = 300;
  * @csspart button - Every button.
  * @csspart button-primary - The main button of each step.
  *
- * @cssprop --kb-color-accent - Primary button and focus ring color.
+ * @cssprop --kb-color-accent - Primary buttons; the text of other buttons.
  * @cssprop --kb-color-danger - Error messages.
  */
 export default class KbLogin extends LitElement {
@@ -78,7 +79,7 @@ export default class KbLogin extends LitElement {
   declare protected busy: Busy;
   declare protected dead: Dead;
 
-  readonly #kabinet = new KabinetController(this);
+  readonly #kabinet = new KabinetController(this, loginMessages);
   readonly #resend = new CountdownController(this);
   readonly #retry = new CountdownController(this, () => (this.message = ''));
   #focus: Focus = null;
@@ -125,7 +126,7 @@ export default class KbLogin extends LitElement {
     const t = this.#kabinet.messages.login;
     const session = this.#kabinet.session;
     let body;
-    if (!this.#kabinet.client) body = html`<p class="muted">${t.noProvider}</p>`;
+    if (!this.#kabinet.client) body = html`<p class="muted">${this.#kabinet.messages.noProvider}</p>`;
     else if (session?.status === 'signed-in') body = this.#renderSignedIn(session.msisdn);
     else if (this.challenge) body = this.#renderCodeStep(this.challenge);
     else body = this.#renderPhoneStep();
@@ -290,7 +291,7 @@ export default class KbLogin extends LitElement {
       this.phoneText = formatPhone(msisdn);
       this.phoneError = '';
     } else {
-      this.phoneError = this.#kabinet.messages.login.phoneInvalid;
+      this.phoneError = this.#kabinet.messages.phoneInvalid;
     }
   };
 
@@ -305,7 +306,7 @@ export default class KbLogin extends LitElement {
     const t = this.#kabinet.messages.login;
     const msisdn = parsePhone(this.phoneText);
     if (!msisdn) {
-      this.phoneError = t.phoneInvalid;
+      this.phoneError = this.#kabinet.messages.phoneInvalid;
       this.#focus = 'phone';
       return;
     }
@@ -326,7 +327,7 @@ export default class KbLogin extends LitElement {
         this.#retry.start(wait);
         this.message = t.rateLimited(formatCountdown(wait));
       } else if (error instanceof ValidationError) {
-        this.phoneError = t.phoneInvalid;
+        this.phoneError = this.#kabinet.messages.phoneInvalid;
         this.#focus = this.challenge ? null : 'phone';
       } else {
         this.#fail(error);

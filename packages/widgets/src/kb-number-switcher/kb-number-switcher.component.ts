@@ -15,7 +15,7 @@ import { KabinetController } from '../shared/kabinet-controller.js';
 import { ResourceController } from '../shared/resource-controller.js';
 import { explain } from '../shared/problem.js';
 import { emit } from '../shared/events.js';
-import type { Messages } from '../shared/messages.js';
+import { switcherMessages, type Messages } from './messages.js';
 import { formatDate } from '../shared/format-date.js';
 import { alertIcon, checkIcon, chevronIcon, lockIcon, plusIcon } from '../shared/icons.js';
 import styles from './kb-number-switcher.styles.js';
@@ -52,11 +52,12 @@ const PROOF_CODES = new Set(['password_invalid', 'otp_invalid', 'otp_expired', '
  *
  * @csspart base - The box.
  * @csspart button - Every button.
+ * @csspart button-primary - The main button of a step (Add, Done, Remove, Save), also `button`.
  * @csspart trigger - The button with the active number that opens the list.
  * @csspart listbox - The list of numbers.
  * @csspart option - One number in the list.
  * @csspart badge - A number's state (pending until, blocked).
- * @csspart form - The add-a-number form.
+ * @csspart form - The add-a-number and rename forms.
  * @csspart input - The form's fields.
  * @csspart label - The fields' labels.
  * @csspart error - Error and refusal messages.
@@ -98,7 +99,7 @@ export default class KbNumberSwitcher extends LitElement {
   declare protected renameTarget: AccountNumber | undefined;
   declare protected announcement: string;
 
-  readonly #kabinet = new KabinetController(this);
+  readonly #kabinet = new KabinetController(this, switcherMessages);
   readonly #me = new ResourceController<Me>(this);
   #reportedError: unknown;
   #focusAfterRender: string | undefined;
@@ -153,7 +154,7 @@ export default class KbNumberSwitcher extends LitElement {
     const client = this.#kabinet.client;
     const state = this.#me.state;
     let content: TemplateResult;
-    if (!client) content = this.#renderMessage(t.login.noProvider);
+    if (!client) content = this.#renderMessage(t.noProvider);
     else if (client.session.status !== 'signed-in') content = this.#renderMessage(t.switcher.signedOut);
     else if (state?.data) content = this.#renderReady(state.data, t);
     else if (state?.status === 'error' && state.error) content = this.#renderError(state.error, t);
@@ -344,7 +345,7 @@ export default class KbNumberSwitcher extends LitElement {
         </div>
         ${errors.form ? html`<p part="error" class="note danger" role="alert">${alertIcon()}<span>${errors.form}</span></p>` : nothing}
         <div class="actions">
-          <button part="button" class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? s.submitting : s.submit}</button>
+          <button part="button button-primary" class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? s.submitting : s.submit}</button>
           <button part="button" type="button" @click=${() => this.#backToList('add')}>${s.cancel}</button>
         </div>
       </form>
@@ -358,7 +359,7 @@ export default class KbNumberSwitcher extends LitElement {
         <h3 class="title" id="added-title" tabindex="-1">${t.switcher.pendingTitle}</h3>
         <p>${t.switcher.pendingText(formatPhone(link.msisdn), date)}</p>
         <div class="actions">
-          <button part="button" class="primary" type="button" @click=${() => this.#backToList('trigger')}>${t.switcher.done}</button>
+          <button part="button button-primary" class="primary" type="button" @click=${() => this.#backToList('trigger')}>${t.switcher.done}</button>
         </div>
       </div>
     `;
@@ -371,7 +372,7 @@ export default class KbNumberSwitcher extends LitElement {
         <p id="remove-text">${s.removeConfirm(formatPhone(msisdn))}</p>
         ${this.errors.form ? html`<p part="error" class="note danger" role="alert">${alertIcon()}<span>${this.errors.form}</span></p>` : nothing}
         <div class="actions">
-          <button part="button" class="primary danger" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.#remove(msisdn)}>
+          <button part="button button-primary" class="primary danger" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.#remove(msisdn)}>
             ${this.busy ? s.removing : s.removeYes}
           </button>
           <button part="button" type="button" id="remove-cancel" @click=${() => this.#backToList('trigger')}>${s.cancel}</button>
@@ -404,7 +405,7 @@ export default class KbNumberSwitcher extends LitElement {
         </div>
         ${this.errors.form ? html`<p part="error" class="note danger" role="alert">${alertIcon()}<span>${this.errors.form}</span></p>` : nothing}
         <div class="actions">
-          <button part="button" class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? s.renameSaving : s.renameSave}</button>
+          <button part="button button-primary" class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? s.renameSaving : s.renameSave}</button>
           <button part="button" type="button" id="rename-cancel" @click=${() => this.#backToList('trigger')}>${s.cancel}</button>
         </div>
       </form>
@@ -602,7 +603,7 @@ export default class KbNumberSwitcher extends LitElement {
         const catalog = t.problem as Record<string, string>;
         return this.#showErrors(
           {
-            ...(phone ? { phone: phone.code === 'invalid_phone' ? t.login.phoneInvalid : (catalog[phone.code] ?? t.problem.validation_failed) } : {}),
+            ...(phone ? { phone: phone.code === 'invalid_phone' ? t.phoneInvalid : (catalog[phone.code] ?? t.problem.validation_failed) } : {}),
             ...(label ? { label: t.switcher.labelHint } : {}),
           },
           phone ? 'phone' : 'label',

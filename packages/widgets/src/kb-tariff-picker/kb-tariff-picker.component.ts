@@ -15,6 +15,7 @@ import {
   type TariffList,
 } from '@kabinet/client';
 import { KabinetController } from '../shared/kabinet-controller.js';
+import { tariffsMessages } from './messages.js';
 import { ResourceController } from '../shared/resource-controller.js';
 import { MutationController } from '../shared/mutation-controller.js';
 import { loadVirtualizer, type VirtualizerModule } from '../shared/lazy-virtualizer.js';
@@ -80,14 +81,14 @@ type Dialog = { kind: 'compare' } | { kind: 'confirm'; tariff: Tariff; key: stri
  * @csspart tariff - One tariff row.
  * @csspart tariff-current - The row of the current tariff (beside `tariff`).
  * @csspart badge - "Current" and "From <date>" badges.
- * @csspart amount - A monthly fee.
+ * @csspart amount - A monthly fee; the balance after a switch, in the confirmation.
  * @csspart compare-tray - The bar that appears with tariffs chosen to compare.
  * @csspart compare-table - The side-by-side table.
  * @csspart dialog - The comparison and confirmation dialogs.
  * @csspart button - Every button.
- * @csspart button-primary - "Switch tariff" in the confirmation.
+ * @csspart button-primary - "Compare" in the compare tray and "Switch tariff" in the confirmation.
  * @csspart notice - The result of the last switch.
- * @csspart error - Error and refusal messages.
+ * @csspart error - Error, refusal and stale-data messages.
  * @csspart skeleton - Loading placeholders.
  * @csspart footer - "As of" and refresh.
  *
@@ -128,7 +129,7 @@ export default class KbTariffPicker extends LitElement {
   declare protected announcement: string;
   declare protected virtualizer: VirtualizerModule | null;
 
-  readonly #kabinet = new KabinetController(this);
+  readonly #kabinet = new KabinetController(this, tariffsMessages);
   readonly #tariffs = new ResourceController<TariffList>(this);
   readonly #balance = new ResourceController<Balance>(this);
   /** Only while the number is unknown: a partner's session token says whose it is through the account. */
@@ -248,7 +249,7 @@ export default class KbTariffPicker extends LitElement {
     const session = client?.session;
     const state = this.#tariffs.state;
     let content: TemplateResult;
-    if (!client) content = this.#renderMessage(t.login.noProvider);
+    if (!client) content = this.#renderMessage(t.noProvider);
     else if (session?.status === 'expired') content = this.#renderMessage(t.tariffs.sessionExpired);
     else if (session?.status !== 'signed-in') content = this.#renderMessage(t.tariffs.signedOut);
     else if (state?.data && (state.data.tariffs.length <= VIRTUALIZE_FROM || this.virtualizer)) content = this.#renderReady(state.data, state);
@@ -304,7 +305,7 @@ export default class KbTariffPicker extends LitElement {
         </div>
         <p class="visually-hidden">${t.loading}</p>
         <footer part="footer" class="footer">
-          <button part="button" type="button" class="refresh" aria-disabled="true" aria-label=${t.balance.refresh}>${refreshIcon()}</button>
+          <button part="button" type="button" class="refresh" aria-disabled="true" aria-label=${t.refresh}>${refreshIcon()}</button>
         </footer>
       </section>
     `;
@@ -343,7 +344,7 @@ export default class KbTariffPicker extends LitElement {
             part="button"
             type="button"
             class="refresh"
-            aria-label=${t.balance.refresh}
+            aria-label=${t.refresh}
             aria-disabled=${state.refreshing ? 'true' : 'false'}
             @click=${() => !state.refreshing && this.#tariffs.refresh()}
           >
@@ -659,9 +660,9 @@ export default class KbTariffPicker extends LitElement {
     const money = (value: Money) => formatMoney(value, locale, { whole: true });
     const rows: [string, (tariff: Tariff) => unknown][] = [
       [t.tariffs.monthlyFee, (tariff) => t.tariffs.perMonthLong(money(tariff.monthlyFee))],
-      [t.balance.kind.data, (tariff) => packageText(tariff, 'data', t, locale) ?? t.tariffs.noPackage],
-      [t.balance.kind.voice, (tariff) => packageText(tariff, 'voice', t, locale) ?? t.tariffs.noPackage],
-      [t.balance.kind.sms, (tariff) => packageText(tariff, 'sms', t, locale) ?? t.tariffs.noPackage],
+      [t.kind.data, (tariff) => packageText(tariff, 'data', t, locale) ?? t.tariffs.noPackage],
+      [t.kind.voice, (tariff) => packageText(tariff, 'voice', t, locale) ?? t.tariffs.noPackage],
+      [t.kind.sms, (tariff) => packageText(tariff, 'sms', t, locale) ?? t.tariffs.noPackage],
       [t.tariffs.unlimited, (tariff) => (tariff.unlimited.length ? tariff.unlimited.map((option) => t.tariffs.option[option]).join(', ') : '—')],
       [t.tariffs.switchFee, (tariff) => (tariff.switchFee.amount === 0 ? t.tariffs.free : money(tariff.switchFee))],
       [t.tariffs.takesEffect, (tariff) => (tariff.switchTiming === 'now' ? t.tariffs.now : t.tariffs.onDate(formatBillingDate(list.nextBillingAt, locale)))],

@@ -4,7 +4,7 @@
  */
 import type { Locale, Tariff } from '@kabinet/client';
 import { intlLocale } from '../shared/format-date.js';
-import type { Messages } from '../shared/messages.js';
+import type { Messages } from './messages.js';
 
 const numbers = new Map<string, Intl.NumberFormat>();
 

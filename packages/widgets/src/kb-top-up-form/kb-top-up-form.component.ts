@@ -23,6 +23,7 @@ import {
   type TopUpPayment,
 } from '@kabinet/client';
 import { KabinetController } from '../shared/kabinet-controller.js';
+import { topUpMessages } from './messages.js';
 import { ResourceController } from '../shared/resource-controller.js';
 import { explain } from '../shared/problem.js';
 import { emit } from '../shared/events.js';
@@ -100,7 +101,7 @@ export default class KbTopUpForm extends LitElement {
   declare protected topUp: TopUp | null;
   declare protected newBalance: Money | null;
 
-  readonly #kabinet = new KabinetController(this);
+  readonly #kabinet = new KabinetController(this, topUpMessages);
   /** The account's numbers (the "another of my numbers" source), signed in only. */
   readonly #me = new ResourceController<Me>(this);
   /** The account's recent top-ups: the numbers to choose from and the one to repeat. */
@@ -169,7 +170,7 @@ export default class KbTopUpForm extends LitElement {
     const client = this.#kabinet.client;
     const settled = this.topUp?.status === 'succeeded';
     let body;
-    if (!client) body = html`<p class="muted">${t.noProvider}</p>`;
+    if (!client) body = html`<p class="muted">${this.#kabinet.messages.noProvider}</p>`;
     else if (settled && this.topUp) body = this.#renderReceipt(this.topUp);
     else if (this.topUp && this.topUp.status === 'processing') body = this.#renderPending(this.topUp);
     else body = this.#renderForm();

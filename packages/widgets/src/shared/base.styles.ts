@@ -9,6 +9,8 @@ export const baseStyles = css`
   :host {
     /* The host page's inherited styles (line-height, letter-spacing, text-align…) stop here. */
     all: initial;
+    /* all: initial resets color-scheme too: keep the provider's, so native controls follow the theme. */
+    color-scheme: inherit;
     display: block;
     box-sizing: border-box;
     container-type: inline-size;
@@ -36,6 +38,7 @@ export const baseStyles = css`
      * letter spacing and text transform down. The widget's own box resets them.
      */
     all: initial;
+    color-scheme: inherit;
     font-family: var(--_kb-font-family);
     font-size: var(--_kb-font-size);
     line-height: 1.4;

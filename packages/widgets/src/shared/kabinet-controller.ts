@@ -7,18 +7,26 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { KabinetClient, Locale, Msisdn } from '@kabinet/client';
 import { kabinetContext, type CaptchaHook, type KabinetContext } from './context.js';
 import { attachContextRoot } from './context-root.js';
-import { messages, type Messages } from './messages.js';
+import { widgetMessages, type Catalog, type CommonMessages } from './messages.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-export class KabinetController implements ReactiveController {
+const EMPTY: Catalog<object> = { en: {}, ru: {} };
+
+/**
+ * `M` is the widget's own catalog (its `kb-x/messages.ts`): `messages` is
+ * that catalog merged with the shared texts, in the current locale.
+ */
+export class KabinetController<M extends object = object> implements ReactiveController {
   readonly #host: Host;
+  readonly #catalog: Catalog<M> | undefined;
   #value: KabinetContext | undefined;
   #subscribedClient: KabinetClient | undefined;
   #unsubscribe: (() => void)[] = [];
 
-  constructor(host: Host) {
+  constructor(host: Host, catalog?: Catalog<M>) {
     this.#host = host;
+    this.#catalog = catalog;
     host.addController(this);
     attachContextRoot(host.ownerDocument);
     new ContextConsumer(host, {
@@ -39,8 +47,8 @@ export class KabinetController implements ReactiveController {
   get locale(): Locale {
     return this.#value?.locale ?? localeOf(this.#host);
   }
-  get messages(): Messages {
-    return messages(this.locale);
+  get messages(): CommonMessages & M {
+    return widgetMessages(this.#catalog ?? EMPTY, this.locale) as CommonMessages & M;
   }
   get captcha(): CaptchaHook | null {
     return this.#value?.captcha ?? null;

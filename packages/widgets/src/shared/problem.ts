@@ -3,7 +3,7 @@
  * the localized sentence it shows (never the server's English `detail`).
  */
 import { KabinetError } from '@kabinet/client';
-import type { ExplainedCode, Messages } from './messages.js';
+import type { CommonMessages, ExplainedCode } from './messages.js';
 
 export interface Explanation {
   code: ExplainedCode;
@@ -11,7 +11,7 @@ export interface Explanation {
 }
 
 /** The problem code of `error`, or `unknown` when it is not one we explain. */
-export function problemCode(error: unknown, catalog: Messages): ExplainedCode {
+export function problemCode(error: unknown, catalog: CommonMessages): ExplainedCode {
   if (error instanceof KabinetError && error.code in catalog.problem) return error.code as ExplainedCode;
   if (error instanceof KabinetError && error.status >= 500) return 'internal_error';
   return 'unknown';
@@ -21,7 +21,7 @@ export function problemCode(error: unknown, catalog: Messages): ExplainedCode {
  * @example
  * const { code, message } = explain(error, messages('ru')); // 'otp_locked', 'Слишком много…'
  */
-export function explain(error: unknown, catalog: Messages): Explanation {
+export function explain(error: unknown, catalog: CommonMessages): Explanation {
   const code = problemCode(error, catalog);
   return { code, message: catalog.problem[code] };
 }
