@@ -1,4 +1,4 @@
-import type { Json, StoreTx } from './store/store.js';
+import type { Json, SessionRow, StoreTx } from './store/store.js';
 import { randomId } from './token.js';
 
 /** What an audit entry records; the time comes from the sandbox clock. */
@@ -10,6 +10,11 @@ export interface AuditRecord {
   origin?: string | null;
   partnerKey?: string | null;
   details?: Json;
+}
+
+/** Who acts through `session`: its subscriber, or the partner that minted it (named by its key). */
+export function sessionActor(session: SessionRow): { actor: 'subscriber' | 'partner'; accountId: string; partnerKey: string | null } {
+  return { actor: session.partnerKey ? 'partner' : 'subscriber', accountId: session.accountId, partnerKey: session.partnerKey };
 }
 
 /**

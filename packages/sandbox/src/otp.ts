@@ -27,8 +27,9 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** Who asks, for the audit trail: anonymous for sign-in, the account for linking. */
 export interface OtpActor {
-  actor: 'anonymous' | 'subscriber';
+  actor: 'anonymous' | 'subscriber' | 'partner';
   accountId?: string | null;
+  partnerKey?: string | null;
   origin: string | null;
 }
 
@@ -112,8 +113,10 @@ export async function verifyOtp(
   const record = (action: string, details: Record<string, string | number> = {}) =>
     audit(tx, now, {
       action,
-      actor: 'subscriber',
+      // Whoever proves the code: the person signing in, or the session (subscriber or partner) linking a number.
+      actor: request.actor === 'anonymous' ? 'subscriber' : request.actor,
       accountId: request.accountId ?? null,
+      partnerKey: request.partnerKey ?? null,
       msisdn: challenge.msisdn,
       origin: request.origin,
       details: { challengeId: challenge.id, purpose: request.purpose, ...details },

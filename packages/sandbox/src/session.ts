@@ -1,6 +1,6 @@
 import type { Scope } from '@kabinet/client/contract';
 import type { AppContext } from './app-env.js';
-import { audit } from './audit.js';
+import { audit, sessionActor } from './audit.js';
 import { sandboxNow } from './clock.js';
 import { ProblemError } from './problem.js';
 import type { ApiKeyRow, Json, SessionRow, StoreTx } from './store/store.js';
@@ -69,11 +69,9 @@ export async function endSession(tx: StoreTx, now: Date, session: SessionRow, en
   await tx.update('sessions', { id: session.id }, { endedAt: now, endReason: end.reason });
   await audit(tx, now, {
     action: end.action,
-    actor: session.partnerKey ? 'partner' : 'subscriber',
-    accountId: session.accountId,
+    ...sessionActor(session),
     msisdn: session.msisdn,
     origin: end.origin,
-    partnerKey: session.partnerKey,
     details: end.details,
   });
 }

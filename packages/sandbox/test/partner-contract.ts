@@ -129,6 +129,34 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
         await api.problem(`/v1/numbers/${DEMO.blocked.slice(1)}/balance`, { token }, 404, 'not_found');
       });
 
+      it('acts as the partner in the audit trail: links, refusals and payments name the partner’s key', async () => {
+        const { token } = await mint(['numbers:write', 'top-up']);
+        const password = 'demo-password';
+        await api.request('/v1/links', { method: 'POST', token, body: { phone: DEMO.linkable, password } });
+        await api.request('/v1/links', { method: 'POST', token, body: { phone: DEMO.linkOtherOwner, password } });
+        await api.request(`/v1/links/${DEMO.linkable.slice(1)}`, { method: 'PATCH', token, body: { label: 'Дача' } });
+        await api.request(`/v1/links/${DEMO.linkable.slice(1)}`, { method: 'DELETE', token });
+        const card = (await (await api.request('/v1/card-tokens', { method: 'POST', token, body: CARD })).json()) as { id: string };
+        const paid = await api.request('/v1/top-ups', {
+          method: 'POST',
+          token,
+          headers: { 'idempotency-key': 'partner-audit' },
+          body: { msisdn: DEMO.primary, amount: { amount: 10000, currency: 'RUB' }, source: { type: 'card', token: card.id } },
+        });
+        assert.equal(paid.status, 201);
+
+        const actions = ['link.created', 'link.refused', 'link.relabelled', 'link.removed', 'card_token.created', 'top_up.succeeded'];
+        for (const action of actions) {
+          const rows = await auditRows(action);
+          assert.ok(rows.length > 0, `${action} audited`);
+          for (const row of rows) {
+            assert.equal(row.actor, 'partner', `${action} by the partner`);
+            assert.equal(row.accountId, 'acc_a');
+            assert.ok(row.partnerKey && row.partnerKey !== DEMO.secretKey, `${action} names the partner's key, masked`);
+          }
+        }
+      });
+
       it('is refused where an API key is needed, and can always end itself', async () => {
         const { token } = await mint(['balance:read']);
         const response = await api.request('/v1/auth/logout', { method: 'POST', token });

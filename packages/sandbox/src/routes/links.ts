@@ -8,7 +8,7 @@ import {
   type OtpChallenge,
 } from '@kabinet/client/contract';
 import type { AppContext } from '../app-env.js';
-import { audit } from '../audit.js';
+import { audit, sessionActor } from '../audit.js';
 import { addBusinessDays } from '../business-days.js';
 import { readJson } from '../json-body.js';
 import { LINK_PENDING_BUSINESS_DAYS, assertLinkable } from '../link-rules.js';
@@ -70,8 +70,7 @@ async function requestLinkCode(c: AppContext): Promise<Response> {
       // The owner of the added number learns who asks, so a stranger's request does not pass unnoticed.
       text: (code) => `Kabinet: code ${code} links this number to the account of ${formatPhone(account.primaryMsisdn)}. Do not tell it to anyone else.\n\n@${host} #${code}`,
       purpose: 'link',
-      actor: 'subscriber',
-      accountId: account.id,
+      ...sessionActor(session),
       origin,
     });
   });
@@ -85,7 +84,7 @@ async function checkProof(
   tx: StoreTx,
   body: { password?: string | undefined; challengeId?: string | undefined; code?: string | undefined },
   number: NumberRow,
-  who: { accountId: string; origin: string | null; now: Date },
+  who: { session: SessionRow; origin: string | null; now: Date },
 ): Promise<ProblemError | null> {
   const { now } = who;
   if (body.password !== undefined) {
@@ -98,10 +97,10 @@ async function checkProof(
       return new ProblemError(429, 'rate_limited', `Too many wrong passwords for this number; try again later or use a code`, { retryAfter });
     }
     if (number.passwordHash !== null && (await sha256(body.password)) === number.passwordHash) return null;
-    await audit(tx, now, { action: 'link.password_failed', actor: 'subscriber', accountId: who.accountId, msisdn: number.msisdn, origin: who.origin });
+    await audit(tx, now, { action: 'link.password_failed', ...sessionActor(who.session), msisdn: number.msisdn, origin: who.origin });
     return new ProblemError(401, 'password_invalid', number.passwordHash === null ? 'This number has no password; link it with a code by SMS' : 'Wrong password for this number');
   }
-  const challenge = await verifyOtp(tx, { challengeId: body.challengeId ?? '', code: body.code ?? '', now, purpose: 'link', actor: 'subscriber', accountId: who.accountId, origin: who.origin });
+  const challenge = await verifyOtp(tx, { challengeId: body.challengeId ?? '', code: body.code ?? '', now, purpose: 'link', ...sessionActor(who.session), origin: who.origin });
   if (challenge instanceof ProblemError) return challenge;
   if (challenge.msisdn !== number.msisdn) return new ProblemError(401, 'otp_expired', 'This code was sent to another number; ask for a code for this one');
   return null;
@@ -130,11 +129,11 @@ async function addLink(c: AppContext): Promise<Response> {
     if (!number) return notSubscriber();
     const { account, primary } = await accountOf(tx, session);
     const refuse = async (problem: ProblemError) => {
-      await audit(tx, now, { action: 'link.refused', actor: 'subscriber', accountId: account.id, msisdn, origin, details: { code: problem.code } });
+      await audit(tx, now, { action: 'link.refused', ...sessionActor(session), msisdn, origin, details: { code: problem.code } });
       return problem;
     };
     if (await alreadyLinked(tx, account, msisdn)) return refuse(alreadyLinkedProblem());
-    const proofProblem = await checkProof(tx, body, number, { accountId: account.id, origin, now });
+    const proofProblem = await checkProof(tx, body, number, { session, origin, now });
     if (proofProblem) return refuse(proofProblem);
     try {
       await assertLinkable(tx, primary, number, now);
@@ -149,8 +148,7 @@ async function addLink(c: AppContext): Promise<Response> {
     await tx.update('numbers', { msisdn }, { passwordHash: null, passwordSetAt: null });
     await audit(tx, now, {
       action: 'link.created',
-      actor: 'subscriber',
-      accountId: account.id,
+      ...sessionActor(session),
       msisdn,
       origin,
       details: { proof: body.password === undefined ? 'otp' : 'password', activatesAt: link.activatesAt.toISOString(), passwordReset },
@@ -183,7 +181,7 @@ async function updateLink(c: AppContext): Promise<Response> {
     const { account, link } = await ownLink(tx, session, msisdn);
     const label = body.label || null;
     await tx.update('links', { accountId: account.id, msisdn }, { label });
-    await audit(tx, now, { action: 'link.relabelled', actor: 'subscriber', accountId: account.id, msisdn, origin, details: { from: link.label, to: label } });
+    await audit(tx, now, { action: 'link.relabelled', ...sessionActor(session), msisdn, origin, details: { from: link.label, to: label } });
     return linkedNumber(tx, { ...link, label }, now);
   });
   return c.json(result, 200);
@@ -200,8 +198,7 @@ async function removeLink(c: AppContext): Promise<Response> {
     await tx.delete('links', { accountId: account.id, msisdn });
     await audit(tx, now, {
       action: 'link.removed',
-      actor: 'subscriber',
-      accountId: account.id,
+      ...sessionActor(session),
       msisdn,
       origin,
       details: { wasPending: link.activatesAt.getTime() > now.getTime() },

@@ -1,6 +1,6 @@
 import { TariffChangeRequestSchema, formatMoney, parsePhone, type CurrentTariff, type TariffChange, type TariffList } from '@kabinet/client/contract';
 import type { AppContext } from '../app-env.js';
-import { audit } from '../audit.js';
+import { audit, sessionActor } from '../audit.js';
 import { nextPeriodStart } from '../billing-period.js';
 import { grantPackage } from '../buckets.js';
 import { claimKey, completeKey, idempotencyKey, releaseKey, requestFingerprint, type IdempotencyClaim } from '../idempotency.js';
@@ -114,7 +114,7 @@ async function changeTariff(c: AppContext): Promise<Response> {
       const [target] = await tx.select('tariffs', { id: request.tariffId });
       const [from] = await tx.select('tariffs', { id: number.tariffId });
       if (!from) throw new Error(`Number ${msisdn} is on an unknown tariff ${number.tariffId}`);
-      const who = { actor: session.partnerKey ? ('partner' as const) : ('subscriber' as const), accountId: session.accountId, msisdn, origin, partnerKey: session.partnerKey };
+      const who = { ...sessionActor(session), msisdn, origin };
       const refuse = async (problem: ProblemError) => {
         await audit(tx, now, { ...who, action: 'tariff.change_refused', details: { tariffId: request.tariffId, code: problem.code } });
         return problem;

@@ -14,7 +14,7 @@ import {
   type TopUpFailureCode,
 } from '@kabinet/client/contract';
 import type { AppContext } from '../app-env.js';
-import { audit } from '../audit.js';
+import { audit, sessionActor } from '../audit.js';
 import { sandboxNow } from '../clock.js';
 import { claimKey, completeKey, idempotencyKey, releaseKey, requestFingerprint, type IdempotencyClaim } from '../idempotency.js';
 import { readJson } from '../json-body.js';
@@ -97,9 +97,7 @@ async function createCardToken(c: AppContext): Promise<Response> {
     // The token itself is a bearer secret for one payment: the audit row names the card by brand and last four only.
     await audit(tx, now, {
       action: 'card_token.created',
-      actor: principal.kind === 'session' ? 'subscriber' : 'anonymous',
-      accountId: principal.kind === 'session' ? principal.session.accountId : null,
-      partnerKey: principal.kind === 'publishable' ? principal.key.key : null,
+      ...(principal.kind === 'session' ? sessionActor(principal.session) : { actor: 'anonymous' as const, accountId: null, partnerKey: principal.key.key }),
       origin: c.req.header('origin') ?? null,
       details: { brand, last4 },
     });
@@ -158,6 +156,8 @@ async function executeTopUp(c: AppContext, principal: Payer, claim: IdempotencyC
   return store.transaction(async (tx) => {
     const now = await sandboxNow(tx, clock);
     const session = principal.kind === 'session' ? principal.session : null;
+    // A partner session's payments are audited as the partner's.
+    const actorOf = (row: TopUpRow) => (session ? sessionActor(session) : topUpActor(row));
     let summary: Json;
     let behaviour = 'succeeds';
     if (source.type === 'card') {
@@ -211,7 +211,7 @@ async function executeTopUp(c: AppContext, principal: Payer, claim: IdempotencyC
     let result: TopUpRow;
     if (failure) {
       await tx.insert('top_ups', row);
-      result = await fail(tx, row, failure, now, log);
+      result = await fail(tx, row, failure, now, log, actorOf(row));
     } else if (behaviour === 'three_d_secure') {
       const url = embedded ? null : `${new URL(c.req.url).origin}/sandbox/3ds/${row.id}`;
       result = { ...row, status: 'requires_action', nextAction: { type: 'three_d_secure', url } };
@@ -226,20 +226,20 @@ async function executeTopUp(c: AppContext, principal: Payer, claim: IdempotencyC
         const moved = { ...row, status: 'succeeded', settledAt: now };
         await recordMovement(tx, { msisdn, amount, category: 'payment', reference: row.id, description: `Top-up from ${source.msisdn}`, at: now });
         await tx.update('top_ups', { id: row.id }, { status: 'succeeded', settledAt: now });
-        await audit(tx, now, { action: 'top_up.succeeded', msisdn, origin, ...topUpActor(moved), details: topUpTrace(moved) });
+        await audit(tx, now, { action: 'top_up.succeeded', msisdn, origin, ...actorOf(moved), details: topUpTrace(moved) });
         result = moved;
       } else if (source.type === 'bonus') {
         const paid = { ...row, status: 'succeeded', settledAt: now };
         await recordMovement(tx, { msisdn, amount, category: 'payment', reference: row.id, description: 'Top-up from bonus points', at: now });
         await tx.update('top_ups', { id: row.id }, { status: 'succeeded', settledAt: now });
-        await audit(tx, now, { action: 'top_up.succeeded', msisdn, origin, ...topUpActor(paid), details: topUpTrace(paid) });
+        await audit(tx, now, { action: 'top_up.succeeded', msisdn, origin, ...actorOf(paid), details: topUpTrace(paid) });
         result = paid;
       } else {
-        result = await succeed(tx, row, now, log);
+        result = await succeed(tx, row, now, log, actorOf(row));
       }
     }
     if (result.status === 'processing' || result.status === 'requires_action') {
-      await audit(tx, now, { action: 'top_up.created', msisdn, origin, ...topUpActor(result), details: topUpTrace(result) });
+      await audit(tx, now, { action: 'top_up.created', msisdn, origin, ...actorOf(result), details: topUpTrace(result) });
     }
     await completeKey(tx, claim, { status: 201, body: topUpBody(result) });
     return result;
