@@ -9,6 +9,8 @@ export interface WidgetPageOptions {
   sessionToken: string;
   /** Markup inside the provider, such as `<kb-balance-card></kb-balance-card>` repeated. */
   inner: string;
+  /** The number the partner minted the token for, as its page may pass it (`msisdn` attribute). */
+  msisdn?: string;
 }
 
 export const PROBE = `
@@ -33,7 +35,7 @@ export function widgetPage(options: WidgetPageOptions): string {
 <script type="module" src="./kabinet.js"></script>
 </head>
 <body>
-<kb-provider api-base="${options.apiBase}" session-token="${options.sessionToken}" locale="ru">
+<kb-provider api-base="${options.apiBase}" session-token="${options.sessionToken}"${options.msisdn ? ` msisdn="${options.msisdn}"` : ''} locale="ru">
 ${options.inner}
 </kb-provider>
 </body>
