@@ -1,11 +1,13 @@
 /**
  * The examples host: a partner-like origin (http://127.0.0.1:8080) apart from
  * the sandbox API, serving each example under its own path with a strict
- * Content-Security-Policy, as a real operator or partner page would.
+ * Content-Security-Policy, as a real operator or partner page would, and the
+ * partner bank's backend under /partner-bank/ (examples/partner-bank/backend.ts).
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createPartnerBank } from './partner-bank/backend.js';
 
 /** Content types of the files the example hosts serve. */
 export const MIME: Record<string, string> = {
@@ -26,6 +28,8 @@ export interface ExamplesServerOptions {
   apiOrigin: string;
   port: number;
   host: string;
+  /** The partner bank's backend (examples/partner-bank/backend.ts); its secret key defaults to `KABINET_SECRET_KEY`, else `sk_test_demo`. */
+  partnerBank?: { secretKey?: string };
 }
 
 /** The policy every example page is served with: no inline code, Trusted Types on. */
@@ -59,7 +63,8 @@ const BUILT: Record<string, string> = {
 function resolvePath(root: string, pathname: string): string | null {
   const route = ROUTES[pathname];
   if (route) return join(root, route);
-  const allowed = ['/internal-page/', '/partner-bank/', '/react-app/', '/dist/cdn/'];
+  // /partner-bank/ is the bank's backend's (it serves its page itself, never its own source).
+  const allowed = ['/internal-page/', '/react-app/', '/dist/cdn/'];
   if (!allowed.some((prefix) => pathname.startsWith(prefix))) return null;
   const built = Object.keys(BUILT).find((prefix) => pathname.startsWith(prefix));
   // resolve(): no trailing separator, so the containment check below holds for the root too.
@@ -72,8 +77,15 @@ function resolvePath(root: string, pathname: string): string | null {
 
 /** Starts the examples host; resolves once it listens. */
 export function startExamplesServer(options: ExamplesServerOptions): Promise<Server> {
-  const csp = contentSecurityPolicy(options.apiOrigin);
+  const headers = {
+    'Content-Security-Policy': contentSecurityPolicy(options.apiOrigin),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Cache-Control': 'no-cache',
+  };
+  const partnerBank = createPartnerBank({ root: options.root, apiOrigin: options.apiOrigin, headers, ...options.partnerBank });
   const server = createServer(async (request, response) => {
+    if (await partnerBank.handle(request, response)) return;
     const url = new URL(request.url ?? '/', 'http://localhost');
     const file = resolvePath(options.root, url.pathname);
     const info = file ? await stat(file).catch(() => null) : null;
@@ -86,13 +98,7 @@ export function startExamplesServer(options: ExamplesServerOptions): Promise<Ser
       return;
     }
     const body = await readFile(file);
-    response.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': csp,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'strict-origin-when-cross-origin',
-      'Cache-Control': 'no-cache',
-    });
+    response.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', ...headers });
     response.end(body);
   });
   return new Promise((resolve, reject) => {

@@ -28,6 +28,7 @@ console.info(
   [
     '',
     `Examples      http://${host}:${examplesPort}/`,
+    `Partner bank  http://${host}:${examplesPort}/partner-bank/  (signed in as +7 916 123-45-67 by the bank's backend)`,
     `Internal page http://${host}:${examplesPort}/internal-page/`,
     `React app     http://${host}:${examplesPort}/react-app/`,
     `Sandbox API   ${apiOrigin}  (OpenAPI: ${apiOrigin}/openapi.json)`,
