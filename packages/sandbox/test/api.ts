@@ -1,12 +1,14 @@
 /**
  * Test client over `app.request`: JSON in, checked responses out. Every body
  * is validated against its contract schema, so a passing test also proves the
- * response matches the OpenAPI component.
+ * response matches the OpenAPI component. {@link useSandbox} gives a suite
+ * that client over a seeded store.
  */
 import assert from 'node:assert/strict';
+import { after, before, beforeEach } from 'node:test';
 import * as v from 'valibot';
 import { ProblemSchema, SessionSchema, OtpChallengeSchema, SmsSchema } from '@kabinet/client/contract';
-import type { SandboxApp } from '../src/index.js';
+import { createApp, seedIfEmpty, systemClock, type AppOptions, type SandboxApp, type Store } from '../src/index.js';
 
 export interface Call {
   method?: string;
@@ -71,6 +73,57 @@ export class Api {
     const response = await this.request('/sandbox/reset', { method: 'POST' });
     assert.equal(response.status, 204, await response.text());
   }
+}
+
+/** A suite's sandbox; its fields are set once the suite's `before` has run. */
+export interface Sandbox {
+  readonly store: Store;
+  readonly app: SandboxApp;
+  readonly api: Api;
+}
+
+/**
+ * Registers the hooks of the enclosing `describe`: before its tests, opens
+ * and seeds a store and creates an app on it; before each test, resets the
+ * sandbox; after its tests, closes the store unless `keepOpen`. Read the
+ * returned object's fields inside tests and hooks, not while declaring them.
+ *
+ * @example
+ * describe('tariffs', () => {
+ *   const sandbox = useSandbox(async () => new MemoryStore(), { log });
+ *   it('signs in', () => sandbox.api.signIn(DEMO.primary));
+ * });
+ */
+export function useSandbox(makeStore: () => Promise<Store>, appOptions: Omit<AppOptions, 'store'> = {}, { keepOpen = false }: { keepOpen?: boolean } = {}): Sandbox {
+  let store: Store | undefined;
+  let app: SandboxApp | undefined;
+  let api: Api | undefined;
+  const opened = <T>(value: T | undefined): T => value ?? assert.fail('the sandbox opens in `before`: read it inside tests and hooks');
+
+  before(async () => {
+    store = await makeStore();
+    await seedIfEmpty(store, systemClock);
+    app = createApp({ ...appOptions, store });
+    api = new Api(app);
+  });
+  after(async () => {
+    if (!keepOpen) await store?.close();
+  });
+  beforeEach(async () => {
+    await opened(api).reset();
+  });
+
+  return {
+    get store() {
+      return opened(store);
+    },
+    get app() {
+      return opened(app);
+    },
+    get api() {
+      return opened(api);
+    },
+  };
 }
 
 export async function expectProblem(response: Response, status: number, code: string) {

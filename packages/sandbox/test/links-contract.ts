@@ -6,16 +6,16 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as v from 'valibot';
 import { AccountNumberSchema, BalanceSchema, MeSchema, OtpChallengeSchema, SessionSchema, msisdnPath } from '@kabinet/client/contract';
-import { DEMO, OPERATIONS, type Store } from '../src/index.js';
-import { wrongCode, type Api } from './api.js';
+import { DEMO, OPERATIONS } from '../src/index.js';
+import { wrongCode, type Api, type Sandbox } from './api.js';
 
 const PASSWORD = 'demo-password';
 const path = (msisdn: string) => `/v1/links/${msisdn.slice(1)}`;
 
-export function describeLinks(world: () => { api: Api; store: Store }): void {
+export function describeLinks(sandbox: Sandbox): void {
   describe('linked numbers', () => {
-    const signedIn = async (msisdn: string = DEMO.primary) => (await world().api.signIn(msisdn)).token;
-    const me = (token: string) => world().api.ok('/v1/me', { token }, 200, MeSchema);
+    const signedIn = async (msisdn: string = DEMO.primary) => (await sandbox.api.signIn(msisdn)).token;
+    const me = (token: string) => sandbox.api.ok('/v1/me', { token }, 200, MeSchema);
 
     it('lists the primary, active and pending numbers with labels and the activation date', async () => {
       const account = await me(await signedIn());
@@ -33,7 +33,7 @@ export function describeLinks(world: () => { api: Api; store: Store }): void {
 
     describe('adding a link', () => {
       it('links a number with its password: pending for 2 business days, then active, and its password reset', async () => {
-        const { api, store } = world();
+        const { api, store } = sandbox;
         const clock = await api.ok('/sandbox/clock', { body: { set: '2030-01-17T10:00:00.000Z' } }, 200, v.object({ now: v.string() }));
         assert.equal(new Date(clock.now).getUTCDay(), 4, 'a Thursday');
         const token = await signedIn();
@@ -60,7 +60,7 @@ export function describeLinks(world: () => { api: Api; store: Store }): void {
       });
 
       it('links a number with a code sent to it by SMS, under the sign-in code limits', async () => {
-        const { api } = world();
+        const { api } = sandbox;
         const token = await signedIn();
         const challenge = await api.ok('/v1/links/otp', { token, body: { phone: DEMO.linkable } }, 202, OtpChallengeSchema);
         assert.equal(challenge.sentTo, DEMO.linkable);
@@ -73,7 +73,7 @@ export function describeLinks(world: () => { api: Api; store: Store }): void {
       });
 
       it('locks the code after three wrong tries', async () => {
-        const { api } = world();
+        const { api } = sandbox;
         const token = await signedIn();
         const challenge = await api.ok('/v1/links/otp', { token, body: { phone: DEMO.linkable } }, 202, OtpChallengeSchema);
         const code = await api.latestCode(DEMO.linkable);
@@ -85,7 +85,7 @@ export function describeLinks(world: () => { api: Api; store: Store }): void {
       });
 
       it('does not accept a code sent to another number', async () => {
-        const { api } = world();
+        const { api } = sandbox;
         const token = await signedIn();
         const challenge = await api.ok('/v1/links/otp', { token, body: { phone: DEMO.linkOtherOwner } }, 202, OtpChallengeSchema);
         const code = await api.latestCode(DEMO.linkOtherOwner);
@@ -93,7 +93,7 @@ export function describeLinks(world: () => { api: Api; store: Store }): void {
       });
 
       it('refuses a wrong password, and after 5 wrong passwords in an hour asks to wait', async () => {
-        const { api } = world();
+        const { api } = sandbox;
         const token = await signedIn();
         for (let i = 0; i < 5; i++) {
           await api.problem('/v1/links', { token, body: { phone: DEMO.linkable, password: 'guess' } }, 401, 'password_invalid');
@@ -105,7 +105,7 @@ export function describeLinks(world: () => { api: Api; store: Store }): void {
       });
 
       it('refuses a password for a number that has none', async () => {
-        const { api } = world();
+        const { api } = sandbox;
         const token = await signedIn(DEMO.linkable);
         await api.problem('/v1/links', { token, body: { phone: DEMO.zeroBalance, password: 'anything' } }, 401, 'password_invalid');
       });
@@ -119,7 +119,7 @@ export function describeLinks(world: () => { api: Api; store: Store }): void {
       ];
       for (const [what, msisdn, status, code] of refusals) {
         it(`refuses ${what} with ${code}, links nothing and audits the refusal`, async () => {
-          const { api, store } = world();
+          const { api, store } = sandbox;
           const token = await signedIn();
           const { problem } = await api.problem('/v1/links', { token, body: { phone: msisdn, password: PASSWORD } }, status, code);
           if (code === 'number_management_required') assert.equal(problem['msisdn'], msisdn);
@@ -133,14 +133,14 @@ export function describeLinks(world: () => { api: Api; store: Store }): void {
       }
 
       it("names the account's own number when number management is off there", async () => {
-        const { api } = world();
+        const { api } = sandbox;
         const token = await signedIn(DEMO.linkNoNumberManagement);
         const { problem } = await api.problem('/v1/links', { token, body: { phone: DEMO.linkable, password: PASSWORD } }, 403, 'number_management_required');
         assert.equal(problem['msisdn'], DEMO.linkNoNumberManagement);
       });
 
       it('refuses a number already in the account, the primary included', async () => {
-        const { api } = world();
+        const { api } = sandbox;
         const token = await signedIn();
         for (const msisdn of [DEMO.linkedActive, DEMO.linkedPending, DEMO.primary]) {
           await api.problem('/v1/links', { token, body: { phone: msisdn, password: PASSWORD } }, 409, 'already_linked');
@@ -149,7 +149,7 @@ export function describeLinks(world: () => { api: Api; store: Store }): void {
       });
 
       it('points at the field for a bad number, a non-subscriber and missing proof', async () => {
-        const { api } = world();
+        const { api } = sandbox;
         const token = await signedIn();
         let { problem } = await api.problem('/v1/links', { token, body: { phone: '12345', password: PASSWORD } }, 422, 'validation_failed');
         assert.deepEqual(problem.errors?.map((e) => [e.pointer, e.code]), [['/phone', 'invalid_phone']]);
@@ -162,13 +162,13 @@ export function describeLinks(world: () => { api: Api; store: Store }): void {
       });
 
       it('needs a session', async () => {
-        await world().api.problem('/v1/links', { body: { phone: DEMO.linkable, password: PASSWORD } }, 401, 'unauthenticated');
+        await sandbox.api.problem('/v1/links', { body: { phone: DEMO.linkable, password: PASSWORD } }, 401, 'unauthenticated');
       });
     });
 
     describe('labels and removal', () => {
       it('renames a linked number, trims the label, clears it with an empty one, and audits it', async () => {
-        const { api, store } = world();
+        const { api, store } = sandbox;
         const token = await signedIn();
         const renamed = await api.ok(path(DEMO.linkedActive), { method: 'PATCH', token, body: { label: ' Маша ' } }, 200, AccountNumberSchema);
         assert.equal(renamed.label, 'Маша');
@@ -182,7 +182,7 @@ export function describeLinks(world: () => { api: Api; store: Store }): void {
       });
 
       it('removes a linked number and a pending one, audited; never the primary', async () => {
-        const { api, store } = world();
+        const { api, store } = sandbox;
         const token = await signedIn();
         for (const msisdn of [DEMO.linkedActive, DEMO.linkedPending]) {
           const response = await api.request(path(msisdn), { method: 'DELETE', token });
@@ -199,7 +199,7 @@ export function describeLinks(world: () => { api: Api; store: Store }): void {
 
     describe("another account's numbers", () => {
       it('are 403 or 404 on every number-scoped endpoint, never data', async () => {
-        const { api } = world();
+        const { api } = sandbox;
         const token = await signedIn(DEMO.zeroBalance);
         const scoped = OPERATIONS.filter((op) => op.status === 'implemented' && op.path.includes('{msisdn}'));
         assert.ok(scoped.length >= 3);
@@ -219,7 +219,7 @@ export function describeLinks(world: () => { api: Api; store: Store }): void {
       });
 
       it("cannot rename or remove another account's link", async () => {
-        const { api } = world();
+        const { api } = sandbox;
         const token = await signedIn(DEMO.zeroBalance);
         await api.problem(path(DEMO.linkedActive), { method: 'PATCH', token, body: { label: 'mine' } }, 404, 'not_found');
         await api.problem(path(DEMO.linkedActive), { method: 'DELETE', token }, 404, 'not_found');
@@ -228,7 +228,7 @@ export function describeLinks(world: () => { api: Api; store: Store }): void {
       });
 
       it('a linked number signs in to its own account, which does not include the linking one', async () => {
-        const { api } = world();
+        const { api } = sandbox;
         const session = await api.ok('/v1/auth/otp/verify', { body: await codeFor(api, DEMO.linkedActive) }, 200, SessionSchema);
         await api.problem(`/v1/numbers/${msisdnPath(DEMO.primary)}/balance`, { token: session.token }, 404, 'not_found');
       });

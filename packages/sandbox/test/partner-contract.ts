@@ -5,11 +5,11 @@
  * secret key leaked into a browser, and publishable keys held to their origins.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import * as v from 'valibot';
 import { BalanceSchema, ClockSchema, MeSchema, PartnerSessionInfoSchema, PartnerSessionSchema, SCOPES, type Scope } from '@kabinet/client/contract';
-import { createApp, DEMO, OPERATIONS, seedIfEmpty, systemClock, type Operation, type SandboxApp, type Store } from '../src/index.js';
-import { Api, expectProblem } from './api.js';
+import { DEMO, OPERATIONS, type Operation, type Store } from '../src/index.js';
+import { expectProblem, useSandbox } from './api.js';
 
 const MINT = '/v1/partner/sessions';
 const ALLOWED_ORIGIN = 'http://127.0.0.1:8080';
@@ -35,38 +35,23 @@ const scoped = implemented.filter((operation): operation is Operation & { scope:
 
 export function describePartnerContract(name: string, makeStore: () => Promise<Store>, options: { skip?: string } = {}): void {
   describe(`partner sessions on ${name}`, { skip: options.skip ?? false }, () => {
-    let store: Store;
-    let app: SandboxApp;
-    let api: Api;
+    const sandbox = useSandbox(makeStore);
 
-    const mint = (scopes: readonly string[], msisdn: string = DEMO.primary) => api.ok(MINT, { token: DEMO.secretKey, body: { msisdn, scopes } }, 201, PartnerSessionSchema);
-    const now = async () => Date.parse((await api.ok('/sandbox/clock', {}, 200, ClockSchema)).now);
-    const auditRows = (action: string) => store.transaction((tx) => tx.select('audit_log', { action }));
-    const secretKeyRow = async () => (await store.transaction((tx) => tx.select('api_keys', { key: DEMO.secretKey })))[0]!;
-
-    before(async () => {
-      store = await makeStore();
-      await seedIfEmpty(store, systemClock);
-      app = createApp({ store });
-      api = new Api(app);
-    });
-    after(async () => {
-      await store?.close();
-    });
-    beforeEach(async () => {
-      await api.reset();
-    });
+    const mint = (scopes: readonly string[], msisdn: string = DEMO.primary) => sandbox.api.ok(MINT, { token: DEMO.secretKey, body: { msisdn, scopes } }, 201, PartnerSessionSchema);
+    const now = async () => Date.parse((await sandbox.api.ok('/sandbox/clock', {}, 200, ClockSchema)).now);
+    const auditRows = (action: string) => sandbox.store.transaction((tx) => tx.select('audit_log', { action }));
+    const secretKeyRow = async () => (await sandbox.store.transaction((tx) => tx.select('api_keys', { key: DEMO.secretKey })))[0]!;
 
     describe('minting', () => {
       it('mints a token for the number’s account with the listed scopes, ending in 15 minutes, and audits it without the key', async () => {
         const before = await now();
-        const session = await api.ok(MINT, { token: DEMO.secretKey, body: { msisdn: '8 (916) 123-45-67', scopes: ['balance:read', 'top-up'] } }, 201, PartnerSessionSchema);
+        const session = await sandbox.api.ok(MINT, { token: DEMO.secretKey, body: { msisdn: '8 (916) 123-45-67', scopes: ['balance:read', 'top-up'] } }, 201, PartnerSessionSchema);
         assert.equal(session.msisdn, DEMO.primary);
         assert.deepEqual(session.scopes, ['balance:read', 'top-up']);
         assert.equal(session.idleTimeout, 20 * 60);
         const lifetime = Date.parse(session.expiresAt) - before;
         assert.ok(lifetime >= 15 * MINUTE && lifetime < 15 * MINUTE + 5000, `ends after ${lifetime} ms`);
-        const balance = await api.ok(`/v1/numbers/${DEMO.primary.slice(1)}/balance`, { token: session.token }, 200, BalanceSchema);
+        const balance = await sandbox.api.ok(`/v1/numbers/${DEMO.primary.slice(1)}/balance`, { token: session.token }, 200, BalanceSchema);
         assert.equal(balance.balance.amount, 35000);
 
         const [started] = (await auditRows('session.started')).filter((row) => row.actor === 'partner');
@@ -74,23 +59,23 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
         assert.equal(started?.msisdn, DEMO.primary);
         assert.ok(started?.partnerKey && started.partnerKey !== DEMO.secretKey, 'the audit log names the key masked');
         assert.deepEqual((started?.details as { scopes: string[] }).scopes, ['balance:read', 'top-up']);
-        const [row] = await store.transaction((tx) => tx.select('sessions', { id: session.id }));
+        const [row] = await sandbox.store.transaction((tx) => tx.select('sessions', { id: session.id }));
         assert.notEqual(row?.tokenHash, session.token, 'only the token’s hash is stored');
       });
 
       it('mints only with the secret key: no key is 401; a publishable key or a session token is 403', async () => {
         const body = { msisdn: DEMO.primary, scopes: ['balance:read'] };
-        await api.problem(MINT, { body }, 401, 'unauthenticated');
-        await api.problem(MINT, { body, token: 'sk_test_unknown' }, 401, 'unauthenticated');
-        await api.problem(MINT, { body, token: DEMO.publishableKey }, 403, 'forbidden');
-        const { token } = await api.signIn(DEMO.primary);
-        await api.problem(MINT, { body, token }, 403, 'forbidden');
+        await sandbox.api.problem(MINT, { body }, 401, 'unauthenticated');
+        await sandbox.api.problem(MINT, { body, token: 'sk_test_unknown' }, 401, 'unauthenticated');
+        await sandbox.api.problem(MINT, { body, token: DEMO.publishableKey }, 403, 'forbidden');
+        const { token } = await sandbox.api.signIn(DEMO.primary);
+        await sandbox.api.problem(MINT, { body, token }, 403, 'forbidden');
         const partner = await mint(['balance:read']);
-        await api.problem(MINT, { body, token: partner.token }, 403, 'forbidden');
+        await sandbox.api.problem(MINT, { body, token: partner.token }, 403, 'forbidden');
       });
 
       it('refuses an unknown scope, no scopes, a malformed number and a number of no account, pointing at each', async () => {
-        const pointerOf = async (body: unknown) => (await api.problem(MINT, { token: DEMO.secretKey, body }, 422, 'validation_failed')).problem.errors?.[0];
+        const pointerOf = async (body: unknown) => (await sandbox.api.problem(MINT, { token: DEMO.secretKey, body }, 422, 'validation_failed')).problem.errors?.[0];
         assert.equal((await pointerOf({ msisdn: DEMO.primary, scopes: ['balance:read', 'everything'] }))?.pointer, '/scopes/1');
         assert.equal((await pointerOf({ msisdn: DEMO.primary, scopes: [] }))?.pointer, '/scopes');
         assert.equal((await pointerOf({ msisdn: DEMO.primary }))?.pointer, '/scopes');
@@ -101,9 +86,9 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
 
       it('refuses the secret key from a browser, whatever the origin, and flags the key as exposed once', async () => {
         const body = { msisdn: DEMO.primary, scopes: ['balance:read'] };
-        await api.problem(MINT, { body, token: DEMO.secretKey, headers: { origin: ALLOWED_ORIGIN } }, 403, 'forbidden');
-        await api.problem(MINT, { body, token: DEMO.secretKey, headers: { origin: EVIL_ORIGIN } }, 403, 'forbidden');
-        await api.problem('/v1/me', { token: DEMO.secretKey, headers: { origin: EVIL_ORIGIN } }, 403, 'forbidden');
+        await sandbox.api.problem(MINT, { body, token: DEMO.secretKey, headers: { origin: ALLOWED_ORIGIN } }, 403, 'forbidden');
+        await sandbox.api.problem(MINT, { body, token: DEMO.secretKey, headers: { origin: EVIL_ORIGIN } }, 403, 'forbidden');
+        await sandbox.api.problem('/v1/me', { token: DEMO.secretKey, headers: { origin: EVIL_ORIGIN } }, 403, 'forbidden');
         assert.equal((await auditRows('session.started')).length, 0);
 
         const refused = await auditRows('secret_key.refused');
@@ -122,22 +107,22 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
     describe('a partner token', () => {
       it('reaches the account’s numbers and nothing else: another account’s number is 404', async () => {
         const { token } = await mint(['account:read', 'balance:read']);
-        const me = await api.ok('/v1/me', { token }, 200, MeSchema);
+        const me = await sandbox.api.ok('/v1/me', { token }, 200, MeSchema);
         assert.equal(me.accountId, 'acc_a');
-        await api.ok(`/v1/numbers/${DEMO.linkedActive.slice(1)}/balance`, { token }, 200, BalanceSchema);
-        await api.problem(`/v1/numbers/${DEMO.zeroBalance.slice(1)}/balance`, { token }, 404, 'not_found');
-        await api.problem(`/v1/numbers/${DEMO.blocked.slice(1)}/balance`, { token }, 404, 'not_found');
+        await sandbox.api.ok(`/v1/numbers/${DEMO.linkedActive.slice(1)}/balance`, { token }, 200, BalanceSchema);
+        await sandbox.api.problem(`/v1/numbers/${DEMO.zeroBalance.slice(1)}/balance`, { token }, 404, 'not_found');
+        await sandbox.api.problem(`/v1/numbers/${DEMO.blocked.slice(1)}/balance`, { token }, 404, 'not_found');
       });
 
       it('acts as the partner in the audit trail: links, refusals and payments name the partner’s key', async () => {
         const { token } = await mint(['numbers:write', 'top-up']);
         const password = 'demo-password';
-        await api.request('/v1/links', { method: 'POST', token, body: { phone: DEMO.linkable, password } });
-        await api.request('/v1/links', { method: 'POST', token, body: { phone: DEMO.linkOtherOwner, password } });
-        await api.request(`/v1/links/${DEMO.linkable.slice(1)}`, { method: 'PATCH', token, body: { label: 'Дача' } });
-        await api.request(`/v1/links/${DEMO.linkable.slice(1)}`, { method: 'DELETE', token });
-        const card = (await (await api.request('/v1/card-tokens', { method: 'POST', token, body: CARD })).json()) as { id: string };
-        const paid = await api.request('/v1/top-ups', {
+        await sandbox.api.request('/v1/links', { method: 'POST', token, body: { phone: DEMO.linkable, password } });
+        await sandbox.api.request('/v1/links', { method: 'POST', token, body: { phone: DEMO.linkOtherOwner, password } });
+        await sandbox.api.request(`/v1/links/${DEMO.linkable.slice(1)}`, { method: 'PATCH', token, body: { label: 'Дача' } });
+        await sandbox.api.request(`/v1/links/${DEMO.linkable.slice(1)}`, { method: 'DELETE', token });
+        const card = (await (await sandbox.api.request('/v1/card-tokens', { method: 'POST', token, body: CARD })).json()) as { id: string };
+        const paid = await sandbox.api.request('/v1/top-ups', {
           method: 'POST',
           token,
           headers: { 'idempotency-key': 'partner-audit' },
@@ -159,9 +144,9 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
 
       it('is refused where an API key is needed, and can always end itself', async () => {
         const { token } = await mint(['balance:read']);
-        const response = await api.request('/v1/auth/logout', { method: 'POST', token });
+        const response = await sandbox.api.request('/v1/auth/logout', { method: 'POST', token });
         assert.equal(response.status, 204);
-        await api.problem(`/v1/numbers/${DEMO.primary.slice(1)}/balance`, { token }, 401, 'unauthenticated');
+        await sandbox.api.problem(`/v1/numbers/${DEMO.primary.slice(1)}/balance`, { token }, 401, 'unauthenticated');
       });
 
       it('names a scope for every implemented operation a session may call, except sign-out', () => {
@@ -176,12 +161,12 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
         it(`needs "${operation.scope}" for ${operation.method.toUpperCase()} ${operation.path}`, async () => {
           const call = callOf(operation);
           const without = await mint(SCOPES.filter((scope) => scope !== operation.scope));
-          const { problem } = await api.problem(call.path, { ...call, token: without.token }, 403, 'scope_missing');
+          const { problem } = await sandbox.api.problem(call.path, { ...call, token: without.token }, 403, 'scope_missing');
           assert.equal(problem['scope'], operation.scope);
           assert.match(problem.detail ?? '', new RegExp(operation.scope));
           // With exactly that scope the same request gets past the check (to whatever the request itself deserves).
           const only = await mint([operation.scope]);
-          const response = await api.request(call.path, { ...call, token: only.token });
+          const response = await sandbox.api.request(call.path, { ...call, token: only.token });
           const text = await response.text();
           assert.doesNotMatch(text, /scope_missing/, `${operation.method} ${operation.path} with its scope: ${text}`);
         });
@@ -191,13 +176,13 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
         const { token } = await mint(['balance:read']);
         const path = `/v1/numbers/${DEMO.primary.slice(1)}/balance`;
         for (const step of ['PT5M', 'PT5M', 'PT4M']) {
-          await api.advance(step);
-          await api.ok(path, { token }, 200, BalanceSchema);
+          await sandbox.api.advance(step);
+          await sandbox.api.ok(path, { token }, 200, BalanceSchema);
         }
-        await api.advance('PT1M');
-        const { problem } = await api.problem(path, { token }, 401, 'session_expired');
+        await sandbox.api.advance('PT1M');
+        const { problem } = await sandbox.api.problem(path, { token }, 401, 'session_expired');
         assert.match(problem.detail ?? '', /partner/);
-        await api.problem(path, { token }, 401, 'session_expired');
+        await sandbox.api.problem(path, { token }, 401, 'session_expired');
         const expired = await auditRows('session.expired');
         assert.equal(expired.length, 1);
         assert.equal(expired[0]?.actor, 'partner');
@@ -205,8 +190,8 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
 
       it('reads as expired, not as short of a scope, once it has ended', async () => {
         const { token } = await mint(['balance:read']);
-        await api.advance('PT16M');
-        await api.problem('/v1/me', { token }, 401, 'session_expired');
+        await sandbox.api.advance('PT16M');
+        await sandbox.api.problem('/v1/me', { token }, 401, 'session_expired');
       });
     });
 
@@ -214,43 +199,43 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
       it('gives the same token another 15 minutes from the refresh, and audits it', async () => {
         const session = await mint(['balance:read']);
         const path = `/v1/numbers/${DEMO.primary.slice(1)}/balance`;
-        await api.advance('PT10M');
+        await sandbox.api.advance('PT10M');
         const refreshedAt = await now();
-        const refreshed = await api.ok(`${MINT}/${session.id}/refresh`, { method: 'POST', token: DEMO.secretKey }, 200, PartnerSessionInfoSchema);
+        const refreshed = await sandbox.api.ok(`${MINT}/${session.id}/refresh`, { method: 'POST', token: DEMO.secretKey }, 200, PartnerSessionInfoSchema);
         assert.equal(refreshed.id, session.id);
         assert.deepEqual(refreshed.scopes, session.scopes);
         assert.ok(!('token' in refreshed), 'a refresh does not repeat the token');
         const lifetime = Date.parse(refreshed.expiresAt) - refreshedAt;
         assert.ok(lifetime >= 15 * MINUTE && lifetime < 15 * MINUTE + 5000, `ends ${lifetime} ms after the refresh`);
-        await api.advance('PT10M');
-        await api.ok(path, { token: session.token }, 200, BalanceSchema);
-        await api.advance('PT6M');
-        await api.problem(path, { token: session.token }, 401, 'session_expired');
+        await sandbox.api.advance('PT10M');
+        await sandbox.api.ok(path, { token: session.token }, 200, BalanceSchema);
+        await sandbox.api.advance('PT6M');
+        await sandbox.api.problem(path, { token: session.token }, 401, 'session_expired');
         assert.equal((await auditRows('session.refreshed')).length, 1);
       });
 
       it('refreshes only a live session of the same partner, with its secret key', async () => {
         const session = await mint(['balance:read']);
-        const refresh = (id: string, token: string) => api.request(`${MINT}/${id}/refresh`, { method: 'POST', token });
+        const refresh = (id: string, token: string) => sandbox.api.request(`${MINT}/${id}/refresh`, { method: 'POST', token });
         await expectProblem(await refresh(session.id, session.token), 403, 'forbidden');
         await expectProblem(await refresh(session.id, DEMO.publishableKey), 403, 'forbidden');
         await expectProblem(await refresh('ses_unknown', DEMO.secretKey), 404, 'not_found');
-        const otp = await api.signIn(DEMO.zeroBalance);
-        const [otpSession] = (await store.transaction((tx) => tx.select('sessions', { msisdn: DEMO.zeroBalance }))).filter((row) => row.partnerKey === null);
+        const otp = await sandbox.api.signIn(DEMO.zeroBalance);
+        const [otpSession] = (await sandbox.store.transaction((tx) => tx.select('sessions', { msisdn: DEMO.zeroBalance }))).filter((row) => row.partnerKey === null);
         assert.ok(otp.token && otpSession);
         await expectProblem(await refresh(otpSession.id, DEMO.secretKey), 404, 'not_found');
-        await api.advance('PT16M');
+        await sandbox.api.advance('PT16M');
         await expectProblem(await refresh(session.id, DEMO.secretKey), 404, 'not_found');
       });
     });
 
     describe('publishable keys', () => {
       it('work from their allowed origins and from servers, and from no other origin', async () => {
-        await api.ok('/v1/card-tokens', { token: DEMO.publishableKey, body: CARD, headers: { origin: ALLOWED_ORIGIN } }, 201, v.object({ id: v.string() }));
-        await api.ok('/v1/card-tokens', { token: DEMO.publishableKey, body: CARD }, 201, v.object({ id: v.string() }));
+        await sandbox.api.ok('/v1/card-tokens', { token: DEMO.publishableKey, body: CARD, headers: { origin: ALLOWED_ORIGIN } }, 201, v.object({ id: v.string() }));
+        await sandbox.api.ok('/v1/card-tokens', { token: DEMO.publishableKey, body: CARD }, 201, v.object({ id: v.string() }));
         // Storybook may call the API (CORS) but is not among this key's origins.
-        await api.problem('/v1/card-tokens', { token: DEMO.publishableKey, body: CARD, headers: { origin: STORYBOOK_ORIGIN } }, 403, 'origin_not_allowed');
-        await api.problem('/v1/card-tokens', { token: DEMO.publishableKey, body: CARD, headers: { origin: EVIL_ORIGIN } }, 403, 'origin_not_allowed');
+        await sandbox.api.problem('/v1/card-tokens', { token: DEMO.publishableKey, body: CARD, headers: { origin: STORYBOOK_ORIGIN } }, 403, 'origin_not_allowed');
+        await sandbox.api.problem('/v1/card-tokens', { token: DEMO.publishableKey, body: CARD, headers: { origin: EVIL_ORIGIN } }, 403, 'origin_not_allowed');
       });
 
       it('are refused from other origins on every operation that takes them, reads included', async () => {
@@ -259,7 +244,7 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
         for (const operation of operations) {
           const call = callOf(operation);
           for (const origin of [STORYBOOK_ORIGIN, EVIL_ORIGIN]) {
-            const response = await api.request(call.path, { ...call, token: DEMO.publishableKey, headers: { ...call.headers, origin } });
+            const response = await sandbox.api.request(call.path, { ...call, token: DEMO.publishableKey, headers: { ...call.headers, origin } });
             await expectProblem(response, 403, 'origin_not_allowed');
           }
         }
@@ -268,7 +253,7 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
       it('open no account data: session operations answer 401', async () => {
         for (const operation of implemented.filter((op) => op.auth === 'session')) {
           const call = callOf(operation);
-          const response = await api.request(call.path, { ...call, token: DEMO.publishableKey, headers: { ...call.headers, origin: ALLOWED_ORIGIN } });
+          const response = await sandbox.api.request(call.path, { ...call, token: DEMO.publishableKey, headers: { ...call.headers, origin: ALLOWED_ORIGIN } });
           await expectProblem(response, 401, 'unauthenticated');
         }
       });
@@ -278,7 +263,7 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
       it('are refused with an Origin on every /v1 operation', async () => {
         for (const operation of implemented.filter((op) => op.path.startsWith('/v1/'))) {
           const call = callOf(operation);
-          const response = await api.request(call.path, { ...call, token: DEMO.secretKey, headers: { ...call.headers, origin: ALLOWED_ORIGIN } });
+          const response = await sandbox.api.request(call.path, { ...call, token: DEMO.secretKey, headers: { ...call.headers, origin: ALLOWED_ORIGIN } });
           await expectProblem(response, 403, 'forbidden');
         }
         assert.equal((await auditRows('api_key.flagged')).length, 1);

@@ -4,51 +4,39 @@
  * its fee through the ledger, each refusal, and exactly-once charging.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import * as v from 'valibot';
 import { BalanceSchema, CurrentTariffSchema, TariffChangeSchema, TariffListSchema } from '@kabinet/client/contract';
-import { createApp, DEMO, seedIfEmpty, systemClock, type SandboxApp, type Store } from '../src/index.js';
-import { Api, expectProblem } from './api.js';
+import { createApp, DEMO, type Store } from '../src/index.js';
+import { Api, expectProblem, useSandbox } from './api.js';
 
 const PRIMARY = '79161234567';
 const CHANGES = `/v1/numbers/${PRIMARY}/tariff-changes`;
 
 export function describeTariffContract(name: string, makeStore: () => Promise<Store>, options: { skip?: string } = {}): void {
   describe(`tariffs on ${name}`, { skip: options.skip ?? false }, () => {
-    let store: Store;
-    let app: SandboxApp;
-    let api: Api;
+    const sandbox = useSandbox(makeStore);
     let token: string;
     let keys = 0;
 
     const key = () => `test-key-${++keys}`;
     const change = (tariffId: string, idempotencyKey: string | null = key(), path = CHANGES, session = token, headers: Record<string, string> = {}) =>
-      api.request(path, {
+      sandbox.api.request(path, {
         body: { tariffId },
         token: session,
         headers: { ...headers, ...(idempotencyKey === null ? {} : { 'idempotency-key': idempotencyKey }) },
       });
-    const ledger = (msisdn: string) => store.transaction((tx) => tx.select('ledger', { msisdn }));
-    const number = async (msisdn: string) => (await store.transaction((tx) => tx.select('numbers', { msisdn })))[0]!;
+    const ledger = (msisdn: string) => sandbox.store.transaction((tx) => tx.select('ledger', { msisdn }));
+    const number = async (msisdn: string) => (await sandbox.store.transaction((tx) => tx.select('numbers', { msisdn })))[0]!;
     const sum = (rows: { amount: number }[]) => rows.reduce((total, row) => total + row.amount, 0);
 
-    before(async () => {
-      store = await makeStore();
-      await seedIfEmpty(store, systemClock);
-      app = createApp({ store });
-      api = new Api(app);
-    });
-    after(async () => {
-      await store?.close();
-    });
     beforeEach(async () => {
-      await api.reset();
-      ({ token } = await api.signIn(DEMO.primary));
+      ({ token } = await sandbox.api.signIn(DEMO.primary));
     });
 
     describe('catalog', () => {
       it('seeds at least 12 tariffs over at least 2 regions, among them the two that block linking', async () => {
-        const tariffs = await store.transaction((tx) => tx.select('tariffs'));
+        const tariffs = await sandbox.store.transaction((tx) => tx.select('tariffs'));
         assert.ok(tariffs.length >= 12, `${tariffs.length} tariffs`);
         assert.ok(new Set(tariffs.map((tariff) => tariff.region)).size >= 2);
         const unlinkable = tariffs.filter((tariff) => !tariff.linkable).map((tariff) => tariff.nameEn);
@@ -60,7 +48,7 @@ export function describeTariffContract(name: string, makeStore: () => Promise<St
       });
 
       it("lists only what the number may choose: its region's open tariffs, the current one marked", async () => {
-        const list = await api.ok(`/v1/tariffs?msisdn=${PRIMARY}`, { token }, 200, TariffListSchema);
+        const list = await sandbox.api.ok(`/v1/tariffs?msisdn=${PRIMARY}`, { token }, 200, TariffListSchema);
         assert.equal(list.msisdn, DEMO.primary);
         assert.equal(list.region.id, 'moscow');
         assert.ok(list.tariffs.length >= 8);
@@ -76,39 +64,39 @@ export function describeTariffContract(name: string, makeStore: () => Promise<St
       });
 
       it('answers in the language of Accept-Language, Russian by default', async () => {
-        const ru = await api.ok(`/v1/tariffs?msisdn=${PRIMARY}`, { token }, 200, TariffListSchema);
+        const ru = await sandbox.api.ok(`/v1/tariffs?msisdn=${PRIMARY}`, { token }, 200, TariffListSchema);
         const current = (list: typeof ru) => list.tariffs.find((tariff) => tariff.current)!;
         assert.equal(current(ru).name, 'Мой онлайн');
         assert.match(current(ru).description, /мессенджеры/);
-        const response = await api.request(`/v1/tariffs?msisdn=${PRIMARY}`, { token, headers: { 'accept-language': 'en-US,en;q=0.9,ru;q=0.5' } });
+        const response = await sandbox.api.request(`/v1/tariffs?msisdn=${PRIMARY}`, { token, headers: { 'accept-language': 'en-US,en;q=0.9,ru;q=0.5' } });
         assert.equal(response.headers.get('content-language'), 'en');
         assert.match(response.headers.get('vary') ?? '', /Accept-Language/i);
         const en = v.parse(TariffListSchema, await response.json());
         assert.equal(current(en).name, 'Moy Onlain');
         assert.equal(en.region.name, 'Moscow and Moscow Region');
-        const balance = await api.ok(`/v1/numbers/${PRIMARY}/balance`, { token, headers: { 'accept-language': 'en' } }, 200, BalanceSchema);
+        const balance = await sandbox.api.ok(`/v1/numbers/${PRIMARY}/balance`, { token, headers: { 'accept-language': 'en' } }, 200, BalanceSchema);
         assert.equal(balance.tariff.name, 'Moy Onlain');
       });
 
       it('shows a current tariff that is archived, marked as not available', async () => {
-        await store.transaction((tx) => tx.update('numbers', { msisdn: DEMO.primary }, { tariffId: 'mayak' }));
-        const list = await api.ok(`/v1/tariffs?msisdn=${PRIMARY}`, { token }, 200, TariffListSchema);
+        await sandbox.store.transaction((tx) => tx.update('numbers', { msisdn: DEMO.primary }, { tariffId: 'mayak' }));
+        const list = await sandbox.api.ok(`/v1/tariffs?msisdn=${PRIMARY}`, { token }, 200, TariffListSchema);
         const mayak = list.tariffs.find((tariff) => tariff.id === 'mayak');
         assert.ok(mayak?.current);
         assert.equal(mayak.available, false);
-        const current = await api.ok(`/v1/numbers/${PRIMARY}/tariff`, { token }, 200, CurrentTariffSchema);
+        const current = await sandbox.api.ok(`/v1/numbers/${PRIMARY}/tariff`, { token }, 200, CurrentTariffSchema);
         assert.equal(current.tariff.name, 'Маяк');
       });
 
       it("refuses a missing number, and answers 404 for another account's number", async () => {
-        const { problem } = await api.problem('/v1/tariffs', { token }, 422, 'validation_failed');
+        const { problem } = await sandbox.api.problem('/v1/tariffs', { token }, 422, 'validation_failed');
         assert.equal(problem.errors?.[0]?.pointer, '/msisdn');
-        await api.problem('/v1/tariffs?msisdn=79160000000', { token }, 404, 'not_found');
-        await api.problem(`/v1/tariffs?msisdn=${PRIMARY}`, {}, 401, 'unauthenticated');
+        await sandbox.api.problem('/v1/tariffs?msisdn=79160000000', { token }, 404, 'not_found');
+        await sandbox.api.problem(`/v1/tariffs?msisdn=${PRIMARY}`, {}, 401, 'unauthenticated');
       });
 
       it("accepts the number's usual spellings", async () => {
-        const list = await api.ok(`/v1/tariffs?msisdn=${encodeURIComponent('8 (916) 123-45-67')}`, { token }, 200, TariffListSchema);
+        const list = await sandbox.api.ok(`/v1/tariffs?msisdn=${encodeURIComponent('8 (916) 123-45-67')}`, { token }, 200, TariffListSchema);
         assert.equal(list.msisdn, DEMO.primary);
       });
     });
@@ -125,7 +113,7 @@ export function describeTariffContract(name: string, makeStore: () => Promise<St
         assert.deepEqual(body.balance, { amount: 30000, currency: 'RUB' });
         assert.ok(Math.abs(Date.parse(body.effectiveAt) - Date.now()) < 5000);
 
-        const balance = await api.ok(`/v1/numbers/${PRIMARY}/balance`, { token }, 200, BalanceSchema);
+        const balance = await sandbox.api.ok(`/v1/numbers/${PRIMARY}/balance`, { token }, 200, BalanceSchema);
         assert.equal(balance.balance.amount, 30000);
         assert.equal(balance.tariff.name, 'Мой смарт');
         assert.deepEqual(
@@ -136,7 +124,7 @@ export function describeTariffContract(name: string, makeStore: () => Promise<St
             ['data', 0, 15 * 1024],
           ],
         );
-        const list = await api.ok(`/v1/tariffs?msisdn=${PRIMARY}`, { token }, 200, TariffListSchema);
+        const list = await sandbox.api.ok(`/v1/tariffs?msisdn=${PRIMARY}`, { token }, 200, TariffListSchema);
         assert.deepEqual(list.tariffs.filter((tariff) => tariff.current).map((tariff) => tariff.id), ['moy-smart']);
       });
 
@@ -170,8 +158,8 @@ export function describeTariffContract(name: string, makeStore: () => Promise<St
 
       it('refuses a reused key with another body, and a request without a key', async () => {
         assert.equal((await change('moy-smart', 'k1')).status, 201);
-        await api.problem(CHANGES, { body: { tariffId: 'moy-razgovor' }, token, headers: { 'idempotency-key': 'k1' } }, 422, 'idempotency_key_reused');
-        await api.problem(CHANGES, { body: { tariffId: 'moy-razgovor' }, token }, 400, 'idempotency_key_required');
+        await sandbox.api.problem(CHANGES, { body: { tariffId: 'moy-razgovor' }, token, headers: { 'idempotency-key': 'k1' } }, 422, 'idempotency_key_reused');
+        await sandbox.api.problem(CHANGES, { body: { tariffId: 'moy-razgovor' }, token }, 400, 'idempotency_key_required');
         assert.equal((await number(DEMO.primary)).balance, 30000);
       });
 
@@ -183,25 +171,25 @@ export function describeTariffContract(name: string, makeStore: () => Promise<St
         assert.equal(body.effectiveAt, body.firstFeeAt);
         assert.ok(Date.parse(body.effectiveAt) > Date.now());
         assert.equal(body.balance.amount, 25000, 'the switch fee is charged when asked');
-        let balance = await api.ok(`/v1/numbers/${PRIMARY}/balance`, { token }, 200, BalanceSchema);
+        let balance = await sandbox.api.ok(`/v1/numbers/${PRIMARY}/balance`, { token }, 200, BalanceSchema);
         assert.equal(balance.tariff.id, 'moy-onlain');
-        const list = await api.ok(`/v1/tariffs?msisdn=${PRIMARY}`, { token }, 200, TariffListSchema);
+        const list = await sandbox.api.ok(`/v1/tariffs?msisdn=${PRIMARY}`, { token }, 200, TariffListSchema);
         assert.equal(list.scheduled?.to.id, 'tarifishche');
         assert.equal(list.scheduled?.effectiveAt, body.effectiveAt);
-        await api.problem(CHANGES, { body: { tariffId: 'tarifishche' }, token, headers: { 'idempotency-key': key() } }, 409, 'tariff_already_active');
+        await sandbox.api.problem(CHANGES, { body: { tariffId: 'tarifishche' }, token, headers: { 'idempotency-key': key() } }, 409, 'tariff_already_active');
 
-        await api.request('/sandbox/clock', { body: { set: new Date(Date.parse(body.effectiveAt) + 60_000).toISOString() } });
-        ({ token } = await api.signIn(DEMO.primary));
-        balance = await api.ok(`/v1/numbers/${PRIMARY}/balance`, { token }, 200, BalanceSchema);
+        await sandbox.api.request('/sandbox/clock', { body: { set: new Date(Date.parse(body.effectiveAt) + 60_000).toISOString() } });
+        ({ token } = await sandbox.api.signIn(DEMO.primary));
+        balance = await sandbox.api.ok(`/v1/numbers/${PRIMARY}/balance`, { token }, 200, BalanceSchema);
         assert.equal(balance.tariff.name, 'Тарифище');
         assert.equal(balance.buckets.find((bucket) => bucket.kind === 'data')?.total, null, 'unlimited internet');
-        const audit = await store.transaction((tx) => tx.select('audit_log', { action: 'tariff.change_applied' }));
+        const audit = await sandbox.store.transaction((tx) => tx.select('audit_log', { action: 'tariff.change_applied' }));
         assert.equal(audit.length, 1);
       });
 
       it('records the change in the audit trail with who, what and from where', async () => {
         await change('moy-smart', key(), CHANGES, token, { origin: 'http://127.0.0.1:8080' });
-        const [entry] = await store.transaction((tx) => tx.select('audit_log', { action: 'tariff.changed' }));
+        const [entry] = await sandbox.store.transaction((tx) => tx.select('audit_log', { action: 'tariff.changed' }));
         assert.equal(entry?.msisdn, DEMO.primary);
         assert.equal(entry?.accountId, 'acc_a');
         assert.equal(entry?.actor, 'subscriber');
@@ -217,7 +205,7 @@ export function describeTariffContract(name: string, makeStore: () => Promise<St
       }
 
       it('refuses with insufficient_funds when the balance is below the switch fee, and charges nothing', async () => {
-        const zero = await api.signIn(DEMO.zeroBalance);
+        const zero = await sandbox.api.signIn(DEMO.zeroBalance);
         const entries = (await ledger(DEMO.zeroBalance)).length;
         const response = await change('moy-smart', key(), '/v1/numbers/79160000000/tariff-changes', zero.token);
         const problem = await expectProblem(response, 402, 'insufficient_funds');
@@ -227,12 +215,12 @@ export function describeTariffContract(name: string, makeStore: () => Promise<St
         await expectNothingCharged(DEMO.zeroBalance, 0, entries);
         const en = await change('moy-smart', key(), '/v1/numbers/79160000000/tariff-changes', zero.token, { 'accept-language': 'en' });
         assert.match(((await en.json()) as { detail: string }).detail, /top up at least RUB\s50\.00/);
-        const refused = await store.transaction((tx) => tx.select('audit_log', { action: 'tariff.change_refused', msisdn: DEMO.zeroBalance }));
+        const refused = await sandbox.store.transaction((tx) => tx.select('audit_log', { action: 'tariff.change_refused', msisdn: DEMO.zeroBalance }));
         assert.equal(refused.length, 2);
       });
 
       it('lets a number with zero balance take a tariff without a switch fee', async () => {
-        const zero = await api.signIn(DEMO.zeroBalance);
+        const zero = await sandbox.api.signIn(DEMO.zeroBalance);
         const response = await change('dlya-plansheta', key(), '/v1/numbers/79160000000/tariff-changes', zero.token);
         assert.equal(response.status, 201);
       });
@@ -240,7 +228,7 @@ export function describeTariffContract(name: string, makeStore: () => Promise<St
       it('refuses with tariff_unavailable a tariff of another region, an archived one and an unknown one', async () => {
         const entries = (await ledger(DEMO.primary)).length;
         for (const [tariffId, reason] of [['moy-smart-penza', 'region'], ['its-easy-penza', 'region'], ['mayak', 'archived'], ['no-such-tariff', 'unknown']] as const) {
-          const { problem } = await api.problem(CHANGES, { body: { tariffId }, token, headers: { 'idempotency-key': key() } }, 403, 'tariff_unavailable');
+          const { problem } = await sandbox.api.problem(CHANGES, { body: { tariffId }, token, headers: { 'idempotency-key': key() } }, 403, 'tariff_unavailable');
           assert.equal(problem['reason'], reason, tariffId);
           assert.ok(problem.detail, 'a localized explanation');
         }
@@ -248,14 +236,14 @@ export function describeTariffContract(name: string, makeStore: () => Promise<St
       });
 
       it('refuses with tariff_already_active the tariff the number is on', async () => {
-        const { problem } = await api.problem(CHANGES, { body: { tariffId: 'moy-onlain' }, token, headers: { 'idempotency-key': key() } }, 409, 'tariff_already_active');
+        const { problem } = await sandbox.api.problem(CHANGES, { body: { tariffId: 'moy-onlain' }, token, headers: { 'idempotency-key': key() } }, 409, 'tariff_already_active');
         assert.match(problem.detail ?? '', /уже на тарифе «Мой онлайн»/);
       });
 
       it('refuses with number_blocked a blocked number, which may still look at the catalog', async () => {
-        const blocked = await api.signIn(DEMO.blocked);
+        const blocked = await sandbox.api.signIn(DEMO.blocked);
         const entries = (await ledger(DEMO.blocked)).length;
-        await api.ok('/v1/tariffs?msisdn=79165550000', { token: blocked.token }, 200, TariffListSchema);
+        await sandbox.api.ok('/v1/tariffs?msisdn=79165550000', { token: blocked.token }, 200, TariffListSchema);
         const response = await change('moy-onlain', key(), '/v1/numbers/79165550000/tariff-changes', blocked.token);
         const problem = await expectProblem(response, 403, 'number_blocked');
         assert.ok(typeof problem['until'] === 'string');
@@ -263,17 +251,17 @@ export function describeTariffContract(name: string, makeStore: () => Promise<St
       });
 
       it('frees the key of a refused request: the same request is judged again', async () => {
-        const zero = await api.signIn(DEMO.zeroBalance);
+        const zero = await sandbox.api.signIn(DEMO.zeroBalance);
         const path = '/v1/numbers/79160000000/tariff-changes';
         assert.equal((await change('moy-smart', 'retry', path, zero.token)).status, 402);
-        await store.transaction((tx) => tx.update('numbers', { msisdn: DEMO.zeroBalance }, { balance: 10000 }));
+        await sandbox.store.transaction((tx) => tx.update('numbers', { msisdn: DEMO.zeroBalance }, { balance: 10000 }));
         assert.equal((await change('moy-smart', 'retry', path, zero.token)).status, 201);
       });
     });
 
     describe('a large catalog for performance work', () => {
       it('seeds 1,000 tariffs for a Moscow number with { tariffs: 1000 }, and keeps them across a reset', async () => {
-        const large = createApp({ store, seed: { tariffs: 1000 } });
+        const large = createApp({ store: sandbox.store, seed: { tariffs: 1000 } });
         const largeApi = new Api(large);
         await largeApi.reset();
         const session = await largeApi.signIn(DEMO.primary);

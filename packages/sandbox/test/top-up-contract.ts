@@ -4,11 +4,11 @@
  * where requests truly run at the same time.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import * as v from 'valibot';
 import { BalanceSchema, CardTokenSchema, TopUpSchema, type TopUp } from '@kabinet/client/contract';
-import { createApp, DEMO, seedIfEmpty, systemClock, type Logger, type SandboxApp, type Store } from '../src/index.js';
-import { Api, expectProblem } from './api.js';
+import { DEMO, type Logger, type Store } from '../src/index.js';
+import { expectProblem, useSandbox } from './api.js';
 
 const ORIGIN = 'http://127.0.0.1:8080';
 const CARD_OK = '4242 4242 4242 4242';
@@ -22,23 +22,10 @@ const newKey = () => `key-${process.pid}-${Date.now()}-${++keys}`;
 
 export function describeTopUpContract(name: string, makeStore: () => Promise<Store>, options: { skip?: string; keepOpen?: boolean } = {}): void {
   describe(`top-ups on ${name}`, { skip: options.skip ?? false }, () => {
-    let store: Store;
-    let app: SandboxApp;
-    let api: Api;
     const logLines: string[] = [];
     const log: Logger = { info: (line) => logLines.push(line), error: (line, error) => logLines.push(`${line} ${String(error)}`) };
-
-    before(async () => {
-      store = await makeStore();
-      await seedIfEmpty(store, systemClock);
-      app = createApp({ store, log });
-      api = new Api(app);
-    });
-    after(async () => {
-      if (!options.keepOpen) await store?.close();
-    });
-    beforeEach(async () => {
-      await api.reset();
+    const sandbox = useSandbox(makeStore, { log }, { keepOpen: options.keepOpen });
+    beforeEach(() => {
       logLines.length = 0;
     });
 
@@ -46,7 +33,7 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
     const anonymous = { token: DEMO.publishableKey, headers: { origin: ORIGIN } };
 
     async function tokenize(number: string, auth: { token: string; headers?: Record<string, string> } = anonymous) {
-      return api.ok('/v1/card-tokens', { ...auth, body: { number, expMonth: 12, expYear: NEXT_YEAR, cvc: '123' } }, 201, CardTokenSchema);
+      return sandbox.api.ok('/v1/card-tokens', { ...auth, body: { number, expMonth: 12, expYear: NEXT_YEAR, cvc: '123' } }, 201, CardTokenSchema);
     }
 
     function topUpCall(body: unknown, key: string | null, auth: { token: string; headers?: Record<string, string> } = anonymous) {
@@ -55,26 +42,26 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
 
     async function payByCard(msisdn: string, amount: number, card = CARD_OK, auth: { token: string; headers?: Record<string, string> } = anonymous, key = newKey()): Promise<TopUp> {
       const token = await tokenize(card, auth);
-      return api.ok('/v1/top-ups', topUpCall({ msisdn, amount: { amount, currency: 'RUB' }, source: { type: 'card', token: token.id } }, key, auth), 201, TopUpSchema);
+      return sandbox.api.ok('/v1/top-ups', topUpCall({ msisdn, amount: { amount, currency: 'RUB' }, source: { type: 'card', token: token.id } }, key, auth), 201, TopUpSchema);
     }
 
     async function balanceOf(msisdn: string): Promise<number> {
-      const [number] = await store.transaction((tx) => tx.select('numbers', { msisdn }));
+      const [number] = await sandbox.store.transaction((tx) => tx.select('numbers', { msisdn }));
       return number?.balance ?? 0;
     }
 
     async function ledgerOf(msisdn: string) {
-      return store.transaction((tx) => tx.select('ledger', { msisdn }));
+      return sandbox.store.transaction((tx) => tx.select('ledger', { msisdn }));
     }
 
     async function signedIn(msisdn: string = DEMO.primary) {
-      const session = await api.signIn(msisdn);
+      const session = await sandbox.api.signIn(msisdn);
       return { token: session.token };
     }
 
     describe('card tokens', () => {
       it('tokenizes a valid card into a single-use token that shows only brand and last four digits', async () => {
-        const response = await api.request('/v1/card-tokens', { ...anonymous, body: { number: CARD_MIR, expMonth: 1, expYear: NEXT_YEAR, cvc: '123' } });
+        const response = await sandbox.api.request('/v1/card-tokens', { ...anonymous, body: { number: CARD_MIR, expMonth: 1, expYear: NEXT_YEAR, cvc: '123' } });
         const text = await response.text();
         assert.equal(response.status, 201, text);
         const token = v.parse(CardTokenSchema, JSON.parse(text));
@@ -85,21 +72,21 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
       });
 
       it('refuses a number failing the Luhn check and an expired card, without echoing the card data', async () => {
-        const response = await api.request('/v1/card-tokens', { ...anonymous, body: { number: '4242 4242 4242 4241', expMonth: 1, expYear: 2001, cvc: '12a' } });
+        const response = await sandbox.api.request('/v1/card-tokens', { ...anonymous, body: { number: '4242 4242 4242 4241', expMonth: 1, expYear: 2001, cvc: '12a' } });
         const text = await response.text();
         const problem = await expectProblem(new Response(text, { status: response.status, headers: response.headers }), 422, 'validation_failed');
         const pointers = problem.errors?.map((error) => error.pointer).sort();
         assert.deepEqual(pointers, ['/cvc']);
         assert.ok(!text.includes('12a') && !text.includes('4241'), text);
-        const { problem: luhn } = await api.problem('/v1/card-tokens', { ...anonymous, body: { number: '4242 4242 4242 4241', expMonth: 1, expYear: 2001, cvc: '123' } }, 422, 'validation_failed');
+        const { problem: luhn } = await sandbox.api.problem('/v1/card-tokens', { ...anonymous, body: { number: '4242 4242 4242 4241', expMonth: 1, expYear: 2001, cvc: '123' } }, 422, 'validation_failed');
         assert.deepEqual(luhn.errors?.map((error) => error.code).sort(), ['card_expired', 'invalid_card_number']);
       });
 
       it('refuses a token used twice', async () => {
         const token = await tokenize(CARD_OK);
         const body = { msisdn: DEMO.primary, amount: { amount: 10000, currency: 'RUB' }, source: { type: 'card', token: token.id } };
-        await api.ok('/v1/top-ups', topUpCall(body, newKey()), 201, TopUpSchema);
-        const { problem } = await api.problem('/v1/top-ups', topUpCall(body, newKey()), 422, 'validation_failed');
+        await sandbox.api.ok('/v1/top-ups', topUpCall(body, newKey()), 201, TopUpSchema);
+        const { problem } = await sandbox.api.problem('/v1/top-ups', topUpCall(body, newKey()), 422, 'validation_failed');
         assert.equal(problem.errors?.[0]?.code, 'token_used');
       });
     });
@@ -107,15 +94,15 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
     describe('idempotency', () => {
       it('requires an Idempotency-Key', async () => {
         const token = await tokenize(CARD_OK);
-        await api.problem('/v1/top-ups', topUpCall({ msisdn: DEMO.primary, amount: { amount: 10000, currency: 'RUB' }, source: { type: 'card', token: token.id } }, null), 400, 'idempotency_key_required');
+        await sandbox.api.problem('/v1/top-ups', topUpCall({ msisdn: DEMO.primary, amount: { amount: 10000, currency: 'RUB' }, source: { type: 'card', token: token.id } }, null), 400, 'idempotency_key_required');
       });
 
       it('answers a repeated key with the original result and charges once', async () => {
         const key = newKey();
         const token = await tokenize(CARD_OK);
         const body = { msisdn: DEMO.primary, amount: { amount: 10000, currency: 'RUB' }, source: { type: 'card', token: token.id } };
-        const first = await api.ok('/v1/top-ups', topUpCall(body, key), 201, TopUpSchema);
-        const again = await api.request('/v1/top-ups', topUpCall(body, key));
+        const first = await sandbox.api.ok('/v1/top-ups', topUpCall(body, key), 201, TopUpSchema);
+        const again = await sandbox.api.request('/v1/top-ups', topUpCall(body, key));
         assert.equal(again.status, 201);
         assert.equal(again.headers.get('idempotent-replayed'), 'true');
         assert.deepEqual(v.parse(TopUpSchema, await again.json()), first);
@@ -127,15 +114,15 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
         const key = newKey();
         const token = await tokenize(CARD_OK);
         const body = { msisdn: DEMO.primary, amount: { amount: 10000, currency: 'RUB' }, source: { type: 'card', token: token.id } };
-        await api.ok('/v1/top-ups', topUpCall(body, key), 201, TopUpSchema);
-        await api.problem('/v1/top-ups', topUpCall({ ...body, amount: { amount: 20000, currency: 'RUB' } }, key), 422, 'idempotency_key_reused');
+        await sandbox.api.ok('/v1/top-ups', topUpCall(body, key), 201, TopUpSchema);
+        await sandbox.api.problem('/v1/top-ups', topUpCall({ ...body, amount: { amount: 20000, currency: 'RUB' } }, key), 422, 'idempotency_key_reused');
       });
 
       it('makes one payment of 20 concurrent requests with one key: the rest are replays or 409', async () => {
         const key = newKey();
         const token = await tokenize(CARD_OK);
         const body = { msisdn: DEMO.primary, amount: { amount: 10000, currency: 'RUB' }, source: { type: 'card', token: token.id } };
-        const responses = await Promise.all(Array.from({ length: 20 }, () => api.request('/v1/top-ups', topUpCall(body, key))));
+        const responses = await Promise.all(Array.from({ length: 20 }, () => sandbox.api.request('/v1/top-ups', topUpCall(body, key))));
         const statuses = responses.map((response) => response.status);
         const created = responses.filter((response) => response.status === 201);
         assert.ok(created.length >= 1, `statuses ${statuses.join(',')}`);
@@ -156,7 +143,7 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
         const tokens = await Promise.all(Array.from({ length: 200 }, () => tokenize(CARD_OK)));
         const results = await Promise.all(
           tokens.map((token, index) =>
-            api.request('/v1/top-ups', topUpCall({ msisdn: numbers[index % 20], amount: { amount: 1000 + index, currency: 'RUB' }, source: { type: 'card', token: token.id } }, newKey())),
+            sandbox.api.request('/v1/top-ups', topUpCall({ msisdn: numbers[index % 20], amount: { amount: 1000 + index, currency: 'RUB' }, source: { type: 'card', token: token.id } }, newKey())),
           ),
         );
         const statuses = results.map((response) => response.status);
@@ -200,25 +187,25 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
         assert.equal(topUp.status, 'requires_action');
         const url = topUp.nextAction?.url;
         assert.ok(url, 'a challenge page');
-        const page = await app.request(new URL(url).pathname);
+        const page = await sandbox.app.request(new URL(url).pathname);
         assert.equal(page.status, 200);
         assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
         assert.doesNotMatch(await page.text(), /<script>|style=/);
-        assert.equal((await app.request('/sandbox/3ds.js')).status, 200);
+        assert.equal((await sandbox.app.request('/sandbox/3ds.js')).status, 200);
         assert.equal(await balanceOf(DEMO.primary), 35000, 'nothing before the payer approves');
-        const approved = await api.ok(`/sandbox/3ds/${topUp.id}`, { body: { outcome: 'approve' } }, 200, TopUpSchema);
+        const approved = await sandbox.api.ok(`/sandbox/3ds/${topUp.id}`, { body: { outcome: 'approve' } }, 200, TopUpSchema);
         assert.equal(approved.status, 'succeeded');
-        const read = await api.ok(`/v1/top-ups/${topUp.id}`, anonymous, 200, TopUpSchema);
+        const read = await sandbox.api.ok(`/v1/top-ups/${topUp.id}`, anonymous, 200, TopUpSchema);
         assert.equal(read.status, 'succeeded');
         assert.equal(await balanceOf(DEMO.primary), 45000);
         // A second answer changes nothing.
-        await api.ok(`/sandbox/3ds/${topUp.id}`, { body: { outcome: 'decline' } }, 200, TopUpSchema);
+        await sandbox.api.ok(`/sandbox/3ds/${topUp.id}`, { body: { outcome: 'decline' } }, 200, TopUpSchema);
         assert.equal(await balanceOf(DEMO.primary), 45000);
       });
 
       it('fails a declined 3-D Secure challenge as authentication_failed and charges nothing', async () => {
         const topUp = await payByCard(DEMO.primary, 10000, CARD_3DS);
-        const declined = await api.ok(`/sandbox/3ds/${topUp.id}`, { body: { outcome: 'decline' } }, 200, TopUpSchema);
+        const declined = await sandbox.api.ok(`/sandbox/3ds/${topUp.id}`, { body: { outcome: 'decline' } }, 200, TopUpSchema);
         assert.equal(declined.status, 'failed');
         assert.equal(declined.failureCode, 'authentication_failed');
         assert.equal(await balanceOf(DEMO.primary), 35000);
@@ -227,8 +214,8 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
       it('never writes the card number to the log or the audit rows', async () => {
         await payByCard(DEMO.primary, 10000, CARD_OK);
         await payByCard(DEMO.primary, 10000, CARD_3DS);
-        const audit = JSON.stringify(await store.transaction((tx) => tx.select('audit_log')));
-        const tokens = JSON.stringify(await store.transaction((tx) => tx.select('card_tokens')));
+        const audit = JSON.stringify(await sandbox.store.transaction((tx) => tx.select('audit_log')));
+        const tokens = JSON.stringify(await sandbox.store.transaction((tx) => tx.select('card_tokens')));
         assert.ok(logLines.length > 0 && audit.includes('card_token.created'));
         for (const text of [logLines.join('\n'), audit, tokens]) {
           for (const card of ['4242424242424242', '4242 4242 4242 4242', '4000000000003220', '424242424242']) assert.ok(!text.includes(card), `found ${card}`);
@@ -240,12 +227,12 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
       it('refuses less than 10 ₽ and more than 15 000 ₽ per payment', async () => {
         const token = await tokenize(CARD_OK);
         const call = (amount: number) => topUpCall({ msisdn: DEMO.primary, amount: { amount, currency: 'RUB' }, source: { type: 'card', token: token.id } }, newKey());
-        const { problem: small } = await api.problem('/v1/top-ups', call(999), 422, 'validation_failed');
+        const { problem: small } = await sandbox.api.problem('/v1/top-ups', call(999), 422, 'validation_failed');
         assert.deepEqual(small.errors?.[0], { pointer: '/amount/amount', code: 'below_minimum', detail: 'At least 1000 kopecks' });
-        const { problem: large } = await api.problem('/v1/top-ups', call(1_500_001), 422, 'validation_failed');
+        const { problem: large } = await sandbox.api.problem('/v1/top-ups', call(1_500_001), 422, 'validation_failed');
         assert.equal(large.errors?.[0]?.code, 'above_maximum');
         // The refused requests did not use the token up.
-        assert.equal((await api.ok('/v1/top-ups', call(1000), 201, TopUpSchema)).status, 'succeeded');
+        assert.equal((await sandbox.api.ok('/v1/top-ups', call(1000), 201, TopUpSchema)).status, 'succeeded');
       });
 
       it('fails a payment past 30 000 ₽ per number per day as limit_exceeded', async () => {
@@ -255,7 +242,7 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
         assert.equal(third.status, 'failed');
         assert.equal(third.failureCode, 'limit_exceeded');
         assert.equal(await balanceOf(DEMO.zeroBalance), 3_000_000);
-        await api.advance('P1D');
+        await sandbox.api.advance('P1D');
         assert.equal((await payByCard(DEMO.zeroBalance, 1000)).status, 'succeeded');
       });
     });
@@ -263,24 +250,24 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
     describe('bonus points and another own number', () => {
       it('tops up from bonus points at 1 point per ruble', async () => {
         const auth = await signedIn();
-        const topUp = await api.ok('/v1/top-ups', topUpCall({ msisdn: DEMO.primary, amount: { amount: 10000, currency: 'RUB' }, source: { type: 'bonus' } }, newKey(), auth), 201, TopUpSchema);
+        const topUp = await sandbox.api.ok('/v1/top-ups', topUpCall({ msisdn: DEMO.primary, amount: { amount: 10000, currency: 'RUB' }, source: { type: 'bonus' } }, newKey(), auth), 201, TopUpSchema);
         assert.equal(topUp.status, 'succeeded');
         assert.equal(topUp.source.points, 100);
-        const [bonus] = await store.transaction((tx) => tx.select('bonus', { msisdn: DEMO.primary }));
+        const [bonus] = await sandbox.store.transaction((tx) => tx.select('bonus', { msisdn: DEMO.primary }));
         assert.equal(bonus?.points, 1150);
         assert.equal(await balanceOf(DEMO.primary), 45000);
-        const tooMuch = await api.ok('/v1/top-ups', topUpCall({ msisdn: DEMO.primary, amount: { amount: 1_200_000, currency: 'RUB' }, source: { type: 'bonus' } }, newKey(), auth), 201, TopUpSchema);
+        const tooMuch = await sandbox.api.ok('/v1/top-ups', topUpCall({ msisdn: DEMO.primary, amount: { amount: 1_200_000, currency: 'RUB' }, source: { type: 'bonus' } }, newKey(), auth), 201, TopUpSchema);
         assert.equal(tooMuch.failureCode, 'insufficient_points');
       });
 
       it('moves money from another number of the account, refusing to take it below zero', async () => {
         const auth = await signedIn();
         const move = (amount: number) => topUpCall({ msisdn: DEMO.primary, amount: { amount, currency: 'RUB' }, source: { type: 'number', msisdn: DEMO.linkedActive } }, newKey(), auth);
-        const moved = await api.ok('/v1/top-ups', move(10000), 201, TopUpSchema);
+        const moved = await sandbox.api.ok('/v1/top-ups', move(10000), 201, TopUpSchema);
         assert.equal(moved.status, 'succeeded');
         assert.equal(await balanceOf(DEMO.primary), 45000);
         assert.equal(await balanceOf(DEMO.linkedActive), 2050);
-        const refused = await api.ok('/v1/top-ups', move(3000), 201, TopUpSchema);
+        const refused = await sandbox.api.ok('/v1/top-ups', move(3000), 201, TopUpSchema);
         assert.equal(refused.failureCode, 'insufficient_funds');
         assert.equal(await balanceOf(DEMO.linkedActive), 2050);
         const entries = (await ledgerOf(DEMO.linkedActive)).filter((entry) => entry.reference === moved.id);
@@ -289,15 +276,15 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
 
       it("refuses another account's number as a source, and both sources without signing in", async () => {
         const auth = await signedIn();
-        await api.problem('/v1/top-ups', topUpCall({ msisdn: DEMO.primary, amount: { amount: 1000, currency: 'RUB' }, source: { type: 'number', msisdn: DEMO.zeroBalance } }, newKey(), auth), 404, 'not_found');
-        await api.problem('/v1/top-ups', topUpCall({ msisdn: DEMO.primary, amount: { amount: 1000, currency: 'RUB' }, source: { type: 'bonus' } }, newKey()), 401, 'unauthenticated');
+        await sandbox.api.problem('/v1/top-ups', topUpCall({ msisdn: DEMO.primary, amount: { amount: 1000, currency: 'RUB' }, source: { type: 'number', msisdn: DEMO.zeroBalance } }, newKey(), auth), 404, 'not_found');
+        await sandbox.api.problem('/v1/top-ups', topUpCall({ msisdn: DEMO.primary, amount: { amount: 1000, currency: 'RUB' }, source: { type: 'bonus' } }, newKey()), 401, 'unauthenticated');
       });
     });
 
     describe('anonymous top-up', () => {
       it('tops up any number and answers without its balance, owner or tariff', async () => {
         const token = await tokenize(CARD_OK);
-        const response = await api.request('/v1/top-ups', topUpCall({ msisdn: '8 916 123-45-67', amount: { amount: 10000, currency: 'RUB' }, source: { type: 'card', token: token.id } }, newKey()));
+        const response = await sandbox.api.request('/v1/top-ups', topUpCall({ msisdn: '8 916 123-45-67', amount: { amount: 10000, currency: 'RUB' }, source: { type: 'card', token: token.id } }, newKey()));
         const text = await response.text();
         assert.equal(response.status, 201, text);
         for (const secret of ['Ivan', 'Petrov', 'balance', 'tariff', 'moy-onlain', 'Moy', '45000', '35000', 'acc_']) assert.ok(!text.includes(secret), `${secret} in ${text}`);
@@ -309,28 +296,28 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
       it('refuses …102 as not_a_subscriber, …103 as payments_barred and …104 as unavailable with Retry-After, charging nothing', async () => {
         const token = await tokenize(CARD_OK);
         const call = (msisdn: string) => topUpCall({ msisdn, amount: { amount: 10000, currency: 'RUB' }, source: { type: 'card', token: token.id } }, newKey());
-        const { problem } = await api.problem('/v1/top-ups', call('+79161111102'), 422, 'not_a_subscriber');
+        const { problem } = await sandbox.api.problem('/v1/top-ups', call('+79161111102'), 422, 'not_a_subscriber');
         assert.equal(problem.errors?.[0]?.pointer, '/msisdn');
-        await api.problem('/v1/top-ups', call('+79161111103'), 403, 'payments_barred');
-        const { response } = await api.problem('/v1/top-ups', call('+79161111104'), 503, 'service_unavailable');
+        await sandbox.api.problem('/v1/top-ups', call('+79161111103'), 403, 'payments_barred');
+        const { response } = await sandbox.api.problem('/v1/top-ups', call('+79161111104'), 503, 'service_unavailable');
         assert.equal(response.headers.get('retry-after'), '30');
-        await api.problem('/v1/top-ups', call('+7916111'), 422, 'validation_failed');
-        const topUps = await store.transaction((tx) => tx.select('top_ups'));
+        await sandbox.api.problem('/v1/top-ups', call('+7916111'), 422, 'validation_failed');
+        const topUps = await sandbox.store.transaction((tx) => tx.select('top_ups'));
         assert.equal(topUps.length, 0);
       });
 
       it('keeps …105 processing (pending, not failed) for 3 s, then succeeds', async () => {
         const topUp = await payByCard('+79161111105', 10000);
         assert.equal(topUp.status, 'processing');
-        assert.equal((await api.ok(`/v1/top-ups/${topUp.id}`, anonymous, 200, TopUpSchema)).status, 'processing');
-        await api.advance('PT4S');
-        const settled = await api.ok(`/v1/top-ups/${topUp.id}`, anonymous, 200, TopUpSchema);
+        assert.equal((await sandbox.api.ok(`/v1/top-ups/${topUp.id}`, anonymous, 200, TopUpSchema)).status, 'processing');
+        await sandbox.api.advance('PT4S');
+        const settled = await sandbox.api.ok(`/v1/top-ups/${topUp.id}`, anonymous, 200, TopUpSchema);
         assert.equal(settled.status, 'succeeded');
         assert.equal(await balanceOf('+79161111105'), 10000);
       });
 
       it('refuses the publishable key from an origin it does not allow', async () => {
-        await api.problem('/v1/card-tokens', { token: DEMO.publishableKey, headers: { origin: 'http://localhost:6006' }, body: { number: CARD_OK, expMonth: 1, expYear: NEXT_YEAR, cvc: '123' } }, 403, 'origin_not_allowed');
+        await sandbox.api.problem('/v1/card-tokens', { token: DEMO.publishableKey, headers: { origin: 'http://localhost:6006' }, body: { number: CARD_OK, expMonth: 1, expYear: NEXT_YEAR, cvc: '123' } }, 403, 'origin_not_allowed');
       });
     });
 
@@ -338,12 +325,12 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
       it("lists the account's recent top-ups and hides them from other payers", async () => {
         const auth = await signedIn();
         const topUp = await payByCard(DEMO.linkedActive, 10000, CARD_OK, auth);
-        const recent = await api.ok('/v1/top-ups', { token: auth.token }, 200, v.array(TopUpSchema));
+        const recent = await sandbox.api.ok('/v1/top-ups', { token: auth.token }, 200, v.array(TopUpSchema));
         assert.deepEqual(recent.map((item) => item.id), [topUp.id]);
-        await api.problem(`/v1/top-ups/${topUp.id}`, anonymous, 404, 'not_found');
+        await sandbox.api.problem(`/v1/top-ups/${topUp.id}`, anonymous, 404, 'not_found');
         const other = await signedIn(DEMO.zeroBalance);
-        await api.problem(`/v1/top-ups/${topUp.id}`, other, 404, 'not_found');
-        const balance = await api.ok('/v1/numbers/79167654321/balance', { token: auth.token }, 200, BalanceSchema);
+        await sandbox.api.problem(`/v1/top-ups/${topUp.id}`, other, 404, 'not_found');
+        const balance = await sandbox.api.ok('/v1/numbers/79167654321/balance', { token: auth.token }, 200, BalanceSchema);
         assert.equal(balance.balance.amount, 22050);
       });
     });
