@@ -109,8 +109,9 @@ export interface BenchContext {
   /** A fresh browser context (closed by the runner after the module). */
   newContext(): Promise<BrowserContext>;
   /**
-   * The script-tag bundle (`packages/widgets/src/index.ts`, what dist/cdn/kabinet.js
-   * holds), built once in this run into tmpDir.
+   * The script-tag bundle exactly as dist/cdn/ is built (scripts/cdn-bundle.mjs:
+   * the loader `kabinet.js`, the shared runtime and client, one chunk per
+   * widget, under `chunks/`), built once in this run into tmpDir.
    */
   cdnBundle(): Promise<BuiltBundle>;
   /** Builds any entry with the same settings as the CDN bundle (cached by entry). */

@@ -12,7 +12,7 @@
  */
 import { mkdtemp, readdir, readFile, rm, writeFile, cp, mkdir } from 'node:fs/promises';
 import { tmpdir, cpus } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Server } from 'node:http';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -20,7 +20,7 @@ import { startServer, type SandboxServer } from '@kabinet/sandbox/node';
 import { startExamplesServer } from '../examples/server.js';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { failed, type BenchContext, type BuiltBundle, type DemoServers, type Figure } from './bench.js';
-import { buildBundle } from './build-bundle.js';
+import { buildBundle, buildCdnBundle } from './build-bundle.js';
 import { markdownTable, textTable } from './report.js';
 
 /** A bench module; `section` names the table section a failure of the whole module is reported in. */
@@ -44,6 +44,7 @@ const browser = await chromium.launch({
 });
 const browserVersion = `Chromium ${browser.version()}`;
 const bundles = new Map<string, Promise<BuiltBundle>>();
+let cdn: Promise<BuiltBundle> | undefined;
 let sharedSandbox: Promise<SandboxServer> | undefined;
 const tokens = new Map<string, string>();
 
@@ -93,7 +94,7 @@ const ctx: BenchContext = {
     if (options?.viewport) await page.setViewportSize(options.viewport);
     return page;
   },
-  cdnBundle: () => build('cdn', join(root, 'packages/widgets/src/index.ts')),
+  cdnBundle: () => (cdn ??= buildCdnBundle(root, join(tmpDir, 'bundles'))),
   buildBundle: build,
   async servePage(page: Page, name: string, html: string, files: Record<string, string | Buffer> = {}) {
     const base = `http://127.0.0.1:8080/bench/${name}/`;
@@ -102,7 +103,7 @@ const ctx: BenchContext = {
       if (path === '' || path === 'index.html') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
       if (path in files) return route.fulfill({ contentType: path.endsWith('.js') ? 'text/javascript' : 'text/plain', body: files[path] });
       const cdn = await ctx.cdnBundle();
-      const chunk = path === 'kabinet.js' ? cdn.file : cdn.files.find((file) => basename(file.file) === path)?.file;
+      const chunk = cdn.files.find((file) => relative(dirname(cdn.file), file.file) === path)?.file;
       if (chunk) return route.fulfill({ contentType: 'text/javascript', body: await readFile(chunk) });
       return route.fulfill({ status: 404, body: 'Not found' });
     });

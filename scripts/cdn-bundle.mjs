@@ -59,6 +59,15 @@ function cdnEntry({ widgetsSrc, version }) {
     resolveId(id) {
       return id === ENTRY ? `\0${ENTRY}` : null;
     },
+    // An element's chunk imports the runtime (and the client) statically, which
+    // the browser would discover only after fetching the chunk: one more round
+    // trip. The loader starts all of an element's files at once instead.
+    renderDynamicImport({ moduleId, getTargetChunkImports }) {
+      if (moduleId !== `\0${ENTRY}`) return null;
+      const deps = (getTargetChunkImports() ?? []).filter((dep) => dep.type === 'internal').map((dep) => `./${dep.fileName}`);
+      if (deps.length === 0) return null;
+      return { left: `(${JSON.stringify(deps)}.forEach((d) => import(d).catch(() => {})), import(`, right: '))' };
+    },
     load(id) {
       if (id !== `\0${ENTRY}`) return null;
       const imports = tags.map((tag) => `  ${JSON.stringify(tag)}: () => import(${JSON.stringify(join(widgetsSrc, tag, `${tag}.ts`))}),`);
