@@ -127,8 +127,6 @@ export default [
       gap: calc(var(--_kb-space) * 0.5) calc(var(--_kb-space) * 2);
     }
     .proof legend {
-      font-weight: 600;
-      font-size: 0.9375em;
       padding: 0;
       margin-bottom: calc(var(--_kb-space) * 0.5);
     }

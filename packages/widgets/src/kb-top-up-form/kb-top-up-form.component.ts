@@ -307,11 +307,13 @@ export default class KbTopUpForm extends LitElement {
     const error = (field: Field) => html`<p part="error" class="error" id="${field}-error">${this.errors[field] ?? ''}</p>`;
     return html`
       <div class="field">
-        <label part="label" for="card">${t.cardNumberLabel}</label>
+        <div class="label-row">
+          <label part="label" for="card">${t.cardNumberLabel}</label>
+          <span class="brand" id="card-brand">${brand ? t.brand[brand] : ''}</span>
+        </div>
         <input part="input" id="card" name="cardnumber" type="text" inputmode="numeric" autocomplete="cc-number" spellcheck="false"
           .value=${live(this.cardText)} aria-invalid=${invalid('card')} aria-describedby="card-brand card-error"
           @input=${(event: InputEvent) => (this.cardText = formatCardNumber((event.target as HTMLInputElement).value))} />
-        <p class="brand" id="card-brand">${brand ? t.brand[brand] : ''}</p>
         ${error('card')}
       </div>
       <div class="card-row">

@@ -28,7 +28,12 @@ export default [
       background: var(--_kb-color-accent);
       color: var(--_kb-color-on-accent);
     }
+    /* Each choice is already a 44px touch target: wrapped rows need no extra gap. */
+    .sources {
+      row-gap: 0;
+    }
     .sources label {
+      font-weight: 400;
       display: inline-flex;
       align-items: center;
       gap: calc(var(--_kb-space) * 0.5);
@@ -39,9 +44,16 @@ export default [
       grid-template-columns: 1fr 1fr;
       gap: var(--_kb-space);
     }
+    /* The card's brand sits beside the label, so it takes no line of its own. */
+    .label-row {
+      display: flex;
+      justify-content: space-between;
+      align-items: baseline;
+      gap: var(--_kb-space);
+    }
     .brand {
       font-weight: 600;
-      min-height: 1.4em;
+      color: var(--_kb-color-text-muted);
     }
     dl.summary {
       display: grid;

@@ -123,6 +123,10 @@ export const baseStyles = css`
 
   label {
     display: block;
+  }
+  /* A field's label and a group's legend read alike. */
+  label,
+  legend {
     font-weight: 600;
     font-size: 0.9375em;
   }
