@@ -21,22 +21,25 @@ export function widgetTags(widgetsSrc) {
 }
 
 /**
- * Two shared chunks. `runtime`: Lit's core, context, the widgets' shared
+ * Three shared chunks. `runtime`: Lit's core, context, the widgets' shared
  * pieces and the client's small helpers (errors, money, phone) that every
- * widget uses. `client`: the client's transport (ky, valibot, schemas,
- * session, store), which only <kb-provider> creates, so a page fetches it
- * with the provider. Naming both keeps rollup from pulling the transport into
- * the runtime through the client's index (a manual chunk takes its
- * dependencies along). The pieces only one widget uses (the sign-in's code
- * input and countdown, the tariff list's virtualizer, Lit directives) go to
- * that widget's chunk. Finer splitting measured worse: each extra small chunk
- * costs its own gzip header and dictionary, more than a page saves.
+ * widget uses. `forms`: Lit's directives (live, repeat) and the form layout,
+ * which the widgets with fields use and the balance card does not.
+ * `client`: the client's transport (ky, valibot, schemas, session, store),
+ * which only <kb-provider> creates, so a page fetches it with the provider.
+ * Naming them keeps rollup from pulling the transport into the runtime
+ * through the client's index (a manual chunk takes its dependencies along).
+ * The pieces only one widget uses (the sign-in's code input and countdown,
+ * the tariff list's virtualizer) go to that widget's chunk. Finer splitting
+ * measured worse: each extra small chunk costs its own gzip header and
+ * dictionary, more than a page saves.
  */
 const WIDGET_OWN = ['countdown-controller', 'sms-code', 'web-otp', 'lazy-virtualizer', 'mutation-controller'];
 
 function sharedChunk(id) {
   if (/\/node_modules\/(lit|lit-element|@lit\/reactive-element|@lit\/context)\//.test(id)) return 'runtime';
-  if (/\/node_modules\/lit-html\//.test(id) && !id.includes('/directives/')) return 'runtime';
+  if (/\/node_modules\/lit(-html)?\/(directives\/|async-directive|directive-helpers)/.test(id) || id.endsWith('/shared/form.styles.ts')) return 'forms';
+  if (/\/node_modules\/lit-html\//.test(id)) return 'runtime';
   const shared = /\/packages\/widgets\/src\/shared\/([\w.-]+)\.ts$/.exec(id);
   if (shared && !WIDGET_OWN.includes(shared[1])) return 'runtime';
   if (/\/packages\/client\/src\/(errors|money|phone)\.ts$/.test(id)) return 'runtime';
