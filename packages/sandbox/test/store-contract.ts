@@ -240,6 +240,19 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         }
       });
 
+      it('writes the sliding timeout at most once a second: a burst of calls costs one write', async () => {
+        const { token } = await sandbox.api.signIn(DEMO.primary);
+        const lastSeen = async () => (await sandbox.store.transaction((tx) => tx.select('sessions', { endedAt: null })))[0]!.lastSeenAt.getTime();
+        await sandbox.api.advance('PT5M');
+        await sandbox.api.ok('/v1/me', { token }, 200, MeSchema);
+        const first = await lastSeen();
+        await Promise.all([1, 2, 3].map(() => sandbox.api.ok('/v1/me', { token }, 200, MeSchema)));
+        assert.equal(await lastSeen(), first, 'calls within the second leave lastSeenAt as it was');
+        await sandbox.api.advance('PT2S');
+        await sandbox.api.ok('/v1/me', { token }, 200, MeSchema);
+        assert.ok((await lastSeen()) - first >= 2000, 'the next call after a second slides it again');
+      });
+
       it('ends the session on logout', async () => {
         const { token } = await sandbox.api.signIn(DEMO.primary);
         const response = await sandbox.api.request('/v1/auth/logout', { method: 'POST', token });
