@@ -1,7 +1,8 @@
-// The bank's page script: asks the bank's own backend for a Kabinet session
-// token (the backend holds the secret key and knows who is signed in), gives
-// it to <kb-provider>, and keeps it alive while the page is open. The token
-// lives only in memory here and in the provider's attribute.
+// The bank's page script. The bank's backend (which holds the secret key and
+// knows who is signed in) renders the page with a Kabinet session token on
+// <kb-provider>; this script keeps it alive while the page is open, and asks
+// the backend for a new one when the page came without one or the session
+// ended. The token lives only in memory here and in the provider's attribute.
 
 const SESSION_URL = '/partner-bank/api/kabinet-session';
 const REFRESH_URL = '/partner-bank/api/kabinet-session/refresh';
@@ -97,4 +98,6 @@ document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible' && Date.now() >= refreshAt) refresh();
 });
 
-connect();
+// The page came with a token: keep it alive. Without one (the API did not answer the backend), ask now.
+if (provider.hasAttribute('session-token')) use({ token: provider.getAttribute('session-token'), expiresAt: provider.dataset.expiresAt });
+else connect();

@@ -10,7 +10,12 @@
  *   stays here: the backend calls `POST /v1/partner/sessions` itself and
  *   hands the page only `{ token, expiresAt }`. The Kabinet session id stays
  *   here too, keyed by the bank session, for the refresh.
- * - The page (index.html) is rendered with the loader's Subresource Integrity
+ * - The page (index.html) is rendered with a fresh Kabinet session token for
+ *   the customer, so the widgets start with the page (no request of the
+ *   page's own first, no layout jump); `app.js` keeps it alive and asks for a
+ *   new one when the page came without one (the API did not answer then) or
+ *   the session ended.
+ * - The page is rendered with the loader's Subresource Integrity
  *   and a `<link rel="modulepreload" integrity>` for each chunk its widgets
  *   need, read from dist/cdn/manifest.json, so every script of the bundle the
  *   page runs is checked against the build.
@@ -106,13 +111,15 @@ export function createPartnerBank(options: PartnerBankOptions): PartnerBank {
   }
 
   /** Signs the visitor in as the demo customer: a new bank session and its cookie. */
-  function signIn(response: ServerResponse): void {
+  function signIn(response: ServerResponse): BankSession {
     const now = Date.now();
     for (const [id, session] of sessions) if (now - session.startedAt >= BANK_SESSION_MS) sessions.delete(id);
     const id = randomUUID();
-    sessions.set(id, { startedAt: now });
+    const session: BankSession = { startedAt: now };
+    sessions.set(id, session);
     // On HTTPS a real bank adds `Secure` and names it `__Host-…`.
     response.setHeader('Set-Cookie', `${COOKIE}=${id}; Path=${PREFIX}; HttpOnly; SameSite=Strict`);
+    return session;
   }
 
   /** Calls the Kabinet API with the secret key, from this server (no Origin header). */
@@ -201,8 +208,20 @@ export function createPartnerBank(options: PartnerBankOptions): PartnerBank {
     const preloads = files
       .map((file) => `<link rel="modulepreload" href="/dist/cdn/${escape(file)}" integrity="${escape(integrity[file] ?? '')}" crossorigin="anonymous" />`)
       .join('\n    ');
+    const session = bankSession(request) ?? signIn(response);
+    // The page comes with its token: a failure here only means app.js asks again (and explains if that fails too).
+    const kabinetSession = await mint(session).catch((error: unknown) => {
+      if (!(error instanceof BankError)) console.error('partner bank: minting a Kabinet session for the page failed', error);
+      return undefined;
+    });
+    const sessionAttributes = kabinetSession
+      ? `api-base="${escape(options.apiOrigin)}" session-token="${escape(kabinetSession.token)}" data-expires-at="${escape(kabinetSession.expiresAt)}"`
+      : '';
     const template = await readFile(join(folder, 'index.html'), 'utf8');
     const html = template
+      .replace('%KABINET_SESSION%', sessionAttributes)
+      .replace('%LOADING_HIDDEN%', kabinetSession ? 'hidden' : '')
+      .replace('%WIDGETS_HIDDEN%', kabinetSession ? '' : 'hidden')
       .replace('<!-- kabinet-preloads -->', preloads)
       .replaceAll('%KABINET_LOADER%', escape(`/dist/cdn/${manifest.loader}`))
       .replaceAll('%KABINET_LOADER_INTEGRITY%', escape(integrity[manifest.loader] ?? ''))
@@ -210,7 +229,7 @@ export function createPartnerBank(options: PartnerBankOptions): PartnerBank {
       .replaceAll('%CUSTOMER_NAME%', escape(DEMO_CUSTOMER.name))
       .replaceAll('%CUSTOMER_MSISDN%', escape(DEMO_CUSTOMER.msisdn))
       .replaceAll('%CUSTOMER_NUMBER%', escape(DEMO_CUSTOMER.shown));
-    if (!bankSession(request)) signIn(response);
+    // no-store: the page carries a session token.
     response.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     response.end(request.method === 'HEAD' ? undefined : html);
   }

@@ -186,12 +186,40 @@ describe('partner bank example', () => {
     assert.equal((await fetch(sessionUrl, { method: 'POST', headers: { origin } })).status, 401, 'no bank session, no token');
   });
 
+  it('comes with its token and keeps the widgets\' room: no request of its own, nothing on the page jumps', async () => {
+    const fresh = await page.context().browser()!.newPage({ viewport: { width: 1280, height: 1000 } });
+    try {
+      await fresh.addInitScript(() => {
+        const shifts: number[] = [];
+        (window as unknown as { shifts: number[] }).shifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push(entry.value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const posts: string[] = [];
+      fresh.on('request', (request) => {
+        if (request.method() === 'POST') posts.push(request.url());
+      });
+      await fresh.goto(pageUrl);
+      await fresh.locator('kb-balance-card').getByText('350,00 ₽').waitFor();
+      await fresh.locator('kb-tariff-picker').getByText('Мой смарт').first().waitFor();
+      await fresh.waitForTimeout(300);
+      assert.deepEqual(posts, [], 'the page asked its backend for nothing: the token came with it');
+      assert.deepEqual(await fresh.evaluate(() => (window as unknown as { shifts: number[] }).shifts), [], 'no layout shift');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("explains a failure of the bank's backend and recovers on «Повторить»", async () => {
     const failing = await page.context().browser()!.newPage();
+    await failing.goto(pageUrl);
+    await failing.locator('#mobile kb-balance-card').getByText('350,00 ₽').waitFor();
+    // The session ends (20 minutes without use) while the bank's backend is down: the page asks for a new one.
     await failing.route(sessionUrl, (route) =>
       route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'kabinet_unavailable', message: 'down' } }) }),
     );
-    await failing.goto(pageUrl);
+    await failing.locator('#kabinet').dispatchEvent('kb-session-expired');
     const alert = failing.getByRole('alert');
     await alert.getByText('Не удалось подключить мобильную связь.').waitFor();
     await alert.getByText('Оператор сейчас не отвечает.', { exact: false }).waitFor();
@@ -236,7 +264,10 @@ describe('partner bank example', () => {
     assert.equal((await fetch(`${pageUrl}backend.ts`)).status, 404, "the backend's source is not served");
     for (const file of cdnFiles()) assert.doesNotMatch(readFileSync(join(cdnDir, file), 'utf8'), /sk_test/, `dist/cdn/${file}`);
     const responses = await Promise.all(received);
-    assert.ok(responses.some(({ url }) => url === sessionUrl), 'the token request was among them');
+    assert.ok(
+      responses.some(({ url, text }) => url === pageUrl && text.includes('session-token=')),
+      'the page, which carries the session token, was among them',
+    );
     for (const { url, text } of responses) assert.doesNotMatch(text, /sk_test/, url);
   });
 
