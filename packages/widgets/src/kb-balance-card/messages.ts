@@ -1,5 +1,5 @@
-/** balance texts of <kb-balance-card>, in English and Russian; the shared ones are in ../shared/messages.ts. */
-import { type Catalog, type CommonMessages } from '../shared/messages.js';
+/** What <kb-balance-card> says, in English and Russian (the texts all widgets share are in ../shared/messages.ts). */
+import type { Catalog, CommonMessages } from '../shared/messages.js';
 
 const en = {
   balance: {

@@ -1,4 +1,4 @@
-/** login texts of <kb-login>, in English and Russian; the shared ones are in ../shared/messages.ts. */
+/** What <kb-login> says, in English and Russian (the texts all widgets share are in ../shared/messages.ts). */
 import { plural, type Catalog, type CommonMessages } from '../shared/messages.js';
 
 const en = {

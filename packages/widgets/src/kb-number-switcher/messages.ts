@@ -1,4 +1,4 @@
-/** switcher texts of <kb-number-switcher>, in English and Russian; the shared ones are in ../shared/messages.ts. */
+/** What <kb-number-switcher> says, in English and Russian (the texts all widgets share are in ../shared/messages.ts). */
 import { plural, type Catalog, type CommonMessages } from '../shared/messages.js';
 
 const en = {

@@ -1,4 +1,4 @@
-/** tariffs texts of <kb-tariff-picker>, in English and Russian; the shared ones are in ../shared/messages.ts. */
+/** What <kb-tariff-picker> says, in English and Russian (the texts all widgets share are in ../shared/messages.ts). */
 import { plural, type Catalog, type CommonMessages } from '../shared/messages.js';
 
 const en = {

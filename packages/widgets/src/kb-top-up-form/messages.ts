@@ -1,5 +1,5 @@
-/** topUp texts of <kb-top-up-form>, in English and Russian; the shared ones are in ../shared/messages.ts. */
-import { type Catalog, type CommonMessages } from '../shared/messages.js';
+/** What <kb-top-up-form> says, in English and Russian (the texts all widgets share are in ../shared/messages.ts). */
+import type { Catalog, CommonMessages } from '../shared/messages.js';
 
 const en = {
   topUp: {
