@@ -108,6 +108,23 @@ describe('<kb-number-switcher>', () => {
     await waitForText(card!, '350,00 ₽');
   });
 
+  it('wraps a state badge below the number in a narrow column instead of over it', async () => {
+    await harness.signIn();
+    const { switcher } = await mount(harness);
+    await open(switcher);
+    const pending = option(switcher, PENDING);
+    // The text's own box: a squeezed element box would hide text that overflows it.
+    const digits = document.createRange();
+    digits.selectNodeContents(pending.querySelector('.number')!);
+    for (let width = 220; width <= 480; width += 20) {
+      switcher.style.width = `${width}px`;
+      const number = digits.getBoundingClientRect();
+      const badge = pending.querySelector('.badge')!.getBoundingClientRect();
+      const overlap = number.left < badge.right && badge.left < number.right && number.top < badge.bottom && badge.top < number.bottom;
+      expect(overlap, `at ${width}px the badge covers the number`).to.equal(false);
+    }
+  });
+
   it('cannot switch to a pending number, which shows its date, until 2 business days have passed', async () => {
     await harness.signIn();
     const { switcher } = await mount(harness);

@@ -93,8 +93,13 @@ export default [
       width: 1.25em;
       color: var(--_kb-color-accent);
     }
+    /* Grows to the row's end, but never narrower than the number: a badge that does not fit wraps below. */
     .option .who {
-      flex: 1;
+      flex: 1 1 auto;
+    }
+    /* Wrapped below, the badge lines up with the number, past the check mark. */
+    .option .badge {
+      margin-inline-start: calc(1.25em + var(--_kb-space));
     }
     .badge.pending {
       color: var(--_kb-color-warning);
