@@ -1,6 +1,7 @@
 /**
- * Regenerates docs/internal-page.png, the README's picture of the demo:
- * signs in on the internal-page example of a running `npm start`.
+ * Regenerates the README's pictures of the demo from a running `npm start`:
+ * docs/internal-page.png (signs in on the internal-page example) and
+ * docs/partner-bank.png (the partner bank's page, signed in by its backend).
  * Run: node --conditions=source --import tsx scripts/screenshot.ts
  */
 import { chromium } from 'playwright-core';
@@ -26,6 +27,13 @@ try {
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: 'docs/internal-page.png', fullPage: true });
   console.info('docs/internal-page.png written');
+
+  await page.goto('http://127.0.0.1:8080/partner-bank/');
+  await page.locator('kb-balance-card').getByText('350,00 ₽').waitFor();
+  await page.locator('kb-tariff-picker').getByText('Мой смарт').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: 'docs/partner-bank.png', clip: { x: 0, y: 0, width: 1100, height: 900 } });
+  console.info('docs/partner-bank.png written');
 } finally {
   await browser.close();
 }
