@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { Money } from '@kabinet/client';
 import { DEMO, type World } from '../.storybook/kabinet-world.js';
 import { fill, press, waitForText, widget } from './play.js';
@@ -27,10 +27,15 @@ const payWith = (cardNumber: string, options: { amount?: string; msisdn?: string
     await press(form, 'Оплатить');
   };
 
+/** The form with the `heading` control's value (empty: the default title). */
+const form = (heading: unknown) => html`<kb-top-up-form heading=${typeof heading === 'string' && heading ? heading : nothing}></kb-top-up-form>`;
+
 const meta: Meta = {
   title: 'Widgets/kb-top-up-form',
   component: 'kb-top-up-form',
-  render: () => html`<kb-balance-card></kb-balance-card><kb-top-up-form></kb-top-up-form>`,
+  args: { heading: '' },
+  argTypes: { heading: { control: 'text', description: 'The form\'s title instead of "Пополнить" / "Top up"' } },
+  render: ({ heading }) => html`<kb-balance-card></kb-balance-card>${form(heading)}`,
   parameters: { kabinet: { setup: signIn } },
 };
 export default meta;
@@ -42,7 +47,14 @@ export const SignedIn: Story = {};
 
 /** Signed out on a page with a publishable key: free number entry, card only, no balance shown. */
 export const Anonymous: Story = {
-  render: () => html`<kb-top-up-form></kb-top-up-form>`,
+  render: ({ heading }) => form(heading),
+  parameters: anonymous,
+};
+
+/** A page with two forms names each: `heading` titles the form and its region. */
+export const OwnHeading: Story = {
+  args: { heading: 'Картой любого банка' },
+  render: ({ heading }) => form(heading),
   parameters: anonymous,
 };
 

@@ -211,6 +211,25 @@ describe('partner bank example', () => {
     }
   });
 
+  it('passes axe on the whole page, the bank and both Kabinet providers together', async () => {
+    // axe is injected by the test, so this one context lets it past the page's CSP; the CSP itself is checked on `page`.
+    const context = await page.context().browser()!.newContext({ bypassCSP: true });
+    try {
+      const checked = await context.newPage();
+      await checked.goto(pageUrl);
+      await checked.locator('kb-balance-card').getByText('350,00 ₽').waitFor();
+      await checked.locator('#any-number kb-top-up-form').getByText('Оплатить').first().waitFor();
+      await checked.evaluate(readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+      const violations = await checked.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        return (await axe.run(document)).violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+      });
+      assert.deepEqual(violations, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("explains a failure of the bank's backend and recovers on «Повторить»", async () => {
     const failing = await page.context().browser()!.newPage();
     await failing.goto(pageUrl);

@@ -63,6 +63,18 @@ describe('<kb-top-up-form>', () => {
     expect(($(form, '#card') as HTMLInputElement).value).to.equal('', 'card fields cleared after success');
   });
 
+  it('takes its title from `heading`, which also names its region, so two forms on a page read apart', async () => {
+    await harness.signIn();
+    const { form } = await mount(harness);
+    await waitForText(form, 'Пополнить');
+    form.setAttribute('heading', 'Пополнить свой номер');
+    await waitForText(form, 'Пополнить свой номер');
+    const region = $(form, 'section[part="base"]');
+    expect(form.shadowRoot!.getElementById(region.getAttribute('aria-labelledby')!)!.textContent).to.equal('Пополнить свой номер');
+    form.removeAttribute('heading');
+    await waitUntil(() => $(form, '#title').textContent === 'Пополнить', 'the default title is back');
+  });
+
   it('explains the 0002 decline, keeps the data except the CVC, and charges nothing', async () => {
     await harness.signIn();
     const { form, card } = await mount(harness);

@@ -71,6 +71,7 @@ export default class KbTopUpForm extends LitElement {
 
   static override properties = {
     msisdn: { type: String },
+    heading: { type: String },
     phoneText: { state: true },
     amountText: { state: true },
     source: { state: true },
@@ -87,6 +88,11 @@ export default class KbTopUpForm extends LitElement {
 
   /** The number to top up; defaults to the active number when signed in. */
   declare msisdn: string;
+  /**
+   * The form's title, instead of "Top up" ("Пополнить"). Give each form its own
+   * when a page has more than one: the title also names the form's region.
+   */
+  declare heading: string | undefined;
   declare protected phoneText: string;
   declare protected amountText: string;
   declare protected source: Source;
@@ -176,7 +182,7 @@ export default class KbTopUpForm extends LitElement {
     else body = this.#renderForm();
     return html`
       <section part="base" class="base" aria-labelledby="title" aria-busy=${this.busy ? 'true' : 'false'}>
-        <h2 part="title" class="title" id="title">${settled ? t.succeededTitle : t.title}</h2>
+        <h2 part="title" class="title" id="title">${settled ? t.succeededTitle : this.heading || t.title}</h2>
         ${body} ${this.#renderChallenge()}
       </section>
     `;
