@@ -65,31 +65,27 @@ export function topUpTrace(row: TopUpRow): Json {
   return { topUpId: row.id, reference: row.reference, amount: row.amount, status: row.status, failureCode: row.failureCode, source: row.source };
 }
 
-/** Who made a top-up, for the audit log. */
-export type TopUpActor = { actor: 'subscriber' | 'partner' | 'anonymous'; accountId: string | null; partnerKey: string | null };
-
-/** Who did it, from the row alone (settling later, out of the request): the account, or the publishable key. */
-export function topUpActor(row: TopUpRow): TopUpActor {
-  return row.owner.startsWith('account:')
-    ? { actor: 'subscriber', accountId: row.accountId, partnerKey: null }
-    : { actor: 'anonymous', accountId: null, partnerKey: row.owner.slice('key:'.length) };
+/** Who made a top-up, for the audit log: the subscriber, the partner whose session it was, or an anonymous page (its publishable key). */
+export function topUpActor(row: TopUpRow): { actor: 'subscriber' | 'partner' | 'anonymous'; accountId: string | null; partnerKey: string | null } {
+  if (!row.owner.startsWith('account:')) return { actor: 'anonymous', accountId: null, partnerKey: row.owner.slice('key:'.length) };
+  return row.partnerKey ? { actor: 'partner', accountId: row.accountId, partnerKey: row.partnerKey } : { actor: 'subscriber', accountId: row.accountId, partnerKey: null };
 }
 
 /** Credits a card payment to the number and marks it succeeded. */
-export async function succeed(tx: StoreTx, row: TopUpRow, now: Date, log: Logger, who: TopUpActor = topUpActor(row)): Promise<TopUpRow> {
+export async function succeed(tx: StoreTx, row: TopUpRow, now: Date, log: Logger): Promise<TopUpRow> {
   await recordMovement(tx, { msisdn: row.msisdn, amount: row.amount, category: 'payment', reference: row.id, description: 'Top-up by card', at: now });
   const settled: TopUpRow = { ...row, status: 'succeeded', nextAction: null, settledAt: now, settlesAt: null };
   await tx.update('top_ups', { id: row.id }, { status: 'succeeded', nextAction: null, settledAt: now, settlesAt: null });
-  await audit(tx, now, { action: 'top_up.succeeded', msisdn: row.msisdn, ...who, details: topUpTrace(settled) });
+  await audit(tx, now, { action: 'top_up.succeeded', msisdn: row.msisdn, ...topUpActor(row), details: topUpTrace(settled) });
   log.info(`top-up ${row.reference} succeeded: ${row.amount} kopecks`);
   return settled;
 }
 
 /** Marks a pending top-up failed; nothing was charged. */
-export async function fail(tx: StoreTx, row: TopUpRow, code: TopUpFailureCode, now: Date, log: Logger, who: TopUpActor = topUpActor(row)): Promise<TopUpRow> {
+export async function fail(tx: StoreTx, row: TopUpRow, code: TopUpFailureCode, now: Date, log: Logger): Promise<TopUpRow> {
   const failed: TopUpRow = { ...row, status: 'failed', failureCode: code, nextAction: null, settledAt: now, settlesAt: null };
   await tx.update('top_ups', { id: row.id }, { status: 'failed', failureCode: code, nextAction: null, settledAt: now, settlesAt: null });
-  await audit(tx, now, { action: 'top_up.failed', msisdn: row.msisdn, ...who, details: topUpTrace(failed) });
+  await audit(tx, now, { action: 'top_up.failed', msisdn: row.msisdn, ...topUpActor(row), details: topUpTrace(failed) });
   log.info(`top-up ${row.reference} failed: ${code}`);
   return failed;
 }

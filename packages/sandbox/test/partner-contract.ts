@@ -129,8 +129,20 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
           body: { msisdn: DEMO.primary, amount: { amount: 10000, currency: 'RUB' }, source: { type: 'card', token: card.id } },
         });
         assert.equal(paid.status, 201);
+        // A 3-D Secure payment settles later, when the payer approves on the bank's page: still the partner's.
+        const secure = (await (await sandbox.api.request('/v1/card-tokens', { method: 'POST', token, body: { ...CARD, number: '4000000000003220' } })).json()) as { id: string };
+        const pending = (await (
+          await sandbox.api.request('/v1/top-ups', {
+            method: 'POST',
+            token,
+            headers: { 'idempotency-key': 'partner-audit-3ds' },
+            body: { msisdn: DEMO.primary, amount: { amount: 10000, currency: 'RUB' }, source: { type: 'card', token: secure.id } },
+          })
+        ).json()) as { id: string; status: string };
+        assert.equal(pending.status, 'requires_action');
+        assert.equal((await sandbox.api.request(`/sandbox/3ds/${pending.id}`, { body: { outcome: 'approve' } })).status, 200);
 
-        const actions = ['link.created', 'link.refused', 'link.relabelled', 'link.removed', 'card_token.created', 'top_up.succeeded'];
+        const actions = ['link.created', 'link.refused', 'link.relabelled', 'link.removed', 'card_token.created', 'top_up.created', 'top_up.succeeded'];
         for (const action of actions) {
           const rows = await auditRows(action);
           assert.ok(rows.length > 0, `${action} audited`);

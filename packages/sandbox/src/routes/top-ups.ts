@@ -156,8 +156,6 @@ async function executeTopUp(c: AppContext, principal: Payer, claim: IdempotencyC
   return store.transaction(async (tx) => {
     const now = await sandboxNow(tx, clock);
     const session = principal.kind === 'session' ? principal.session : null;
-    // A partner session's payments are audited as the partner's.
-    const actorOf = (row: TopUpRow) => (session ? sessionActor(session) : topUpActor(row));
     let summary: Json;
     let behaviour = 'succeeds';
     if (source.type === 'card') {
@@ -193,6 +191,7 @@ async function executeTopUp(c: AppContext, principal: Payer, claim: IdempotencyC
       settledAt: null,
       reference: reference(),
       owner: claim.scope,
+      partnerKey: session?.partnerKey ?? null,
       settlesAt: null,
     };
     let failure: TopUpFailureCode | null = null;
@@ -211,7 +210,7 @@ async function executeTopUp(c: AppContext, principal: Payer, claim: IdempotencyC
     let result: TopUpRow;
     if (failure) {
       await tx.insert('top_ups', row);
-      result = await fail(tx, row, failure, now, log, actorOf(row));
+      result = await fail(tx, row, failure, now, log);
     } else if (behaviour === 'three_d_secure') {
       const url = embedded ? null : `${new URL(c.req.url).origin}/sandbox/3ds/${row.id}`;
       result = { ...row, status: 'requires_action', nextAction: { type: 'three_d_secure', url } };
@@ -226,20 +225,20 @@ async function executeTopUp(c: AppContext, principal: Payer, claim: IdempotencyC
         const moved = { ...row, status: 'succeeded', settledAt: now };
         await recordMovement(tx, { msisdn, amount, category: 'payment', reference: row.id, description: `Top-up from ${source.msisdn}`, at: now });
         await tx.update('top_ups', { id: row.id }, { status: 'succeeded', settledAt: now });
-        await audit(tx, now, { action: 'top_up.succeeded', msisdn, origin, ...actorOf(moved), details: topUpTrace(moved) });
+        await audit(tx, now, { action: 'top_up.succeeded', msisdn, origin, ...topUpActor(moved), details: topUpTrace(moved) });
         result = moved;
       } else if (source.type === 'bonus') {
         const paid = { ...row, status: 'succeeded', settledAt: now };
         await recordMovement(tx, { msisdn, amount, category: 'payment', reference: row.id, description: 'Top-up from bonus points', at: now });
         await tx.update('top_ups', { id: row.id }, { status: 'succeeded', settledAt: now });
-        await audit(tx, now, { action: 'top_up.succeeded', msisdn, origin, ...actorOf(paid), details: topUpTrace(paid) });
+        await audit(tx, now, { action: 'top_up.succeeded', msisdn, origin, ...topUpActor(paid), details: topUpTrace(paid) });
         result = paid;
       } else {
-        result = await succeed(tx, row, now, log, actorOf(row));
+        result = await succeed(tx, row, now, log);
       }
     }
     if (result.status === 'processing' || result.status === 'requires_action') {
-      await audit(tx, now, { action: 'top_up.created', msisdn, origin, ...actorOf(result), details: topUpTrace(result) });
+      await audit(tx, now, { action: 'top_up.created', msisdn, origin, ...topUpActor(result), details: topUpTrace(result) });
     }
     await completeKey(tx, claim, { status: 201, body: topUpBody(result) });
     return result;

@@ -260,6 +260,15 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE api_keys ADD COLUMN exposed_at timestamptz`,
     ],
   },
+  {
+    version: 5,
+    name: 'top-ups: the partner whose session made them',
+    statements: [
+      // The masked secret key of the partner session that made the payment (NULL otherwise), so a payment
+      // settled later (3-D Secure, a slow operator) is still audited as the partner's.
+      `ALTER TABLE top_ups ADD COLUMN partner_key text`,
+    ],
+  },
 ];
 
 /**

@@ -131,6 +131,8 @@ export interface TopUpRow {
   reference: string;
   /** Who may read it back: `account:<id>` or `key:<publishable key>`. */
   owner: string;
+  /** The partner whose session made it (its masked secret key); `null` for the subscriber's own or anonymous payments. */
+  partnerKey: string | null;
   /** A slow operator answer settles the top-up at this moment. */
   settlesAt: Date | null;
 }
