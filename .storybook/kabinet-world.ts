@@ -61,6 +61,40 @@ export function failLoads(world: World, pattern: RegExp, times = 3): void {
   world.fail = (request) => isMatch(request) && failures-- > 0;
 }
 
+/** A story's state, set up before it renders: signed in, then the matching loads held forever (the loading state). */
+export function loadingSetup(pattern: RegExp): (world: World) => Promise<void> {
+  return async (world) => {
+    await world.signIn();
+    const forever = new Promise<void>(() => undefined);
+    const isMatch = matches(pattern);
+    world.hold = (request) => (isMatch(request) ? forever : undefined);
+  };
+}
+
+/** Signed in, then the first matching loads fail (the error state; "Try again" then works). */
+export function loadFailedSetup(pattern: RegExp): (world: World) => Promise<void> {
+  return async (world) => {
+    await world.signIn();
+    failLoads(world, pattern);
+  };
+}
+
+/** Signed in, `resource` loaded, then its refresh fails: the last good data stays, stale. */
+export function staleSetup(pattern: RegExp, resource: (client: KabinetClient) => { load(): Promise<unknown>; refresh(): Promise<unknown> }): (world: World) => Promise<void> {
+  return async (world) => {
+    await world.signIn();
+    await resource(world.client).load();
+    world.fail = matches(pattern);
+    await resource(world.client).refresh().catch(() => undefined);
+  };
+}
+
+/** Signed in, then 21 minutes without activity: the session has ended, which the next request learns. */
+export async function idleSessionSetup(world: World): Promise<void> {
+  await world.signIn();
+  await world.advanceClock('PT21M');
+}
+
 export async function createWorld(parameters: KabinetParameters = {}, locale: Locale = 'ru'): Promise<World> {
   // One sandbox per story: a docs page renders many stories at once, and they must not share numbers or clocks.
   const app = await createBrowserSandbox(parameters.tariffs ? { seed: { tariffs: parameters.tariffs } } : {});

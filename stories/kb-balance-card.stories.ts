@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { World } from '../.storybook/kabinet-world.js';
-import { BLOCKED, DEMO, ZERO, failLoads, matches } from '../.storybook/kabinet-world.js';
-import { press, waitForText, widget } from './play.js';
+import { BLOCKED, DEMO, ZERO, idleSessionSetup, loadFailedSetup, loadingSetup, staleSetup } from '../.storybook/kabinet-world.js';
+import { refreshAfterIdle } from './play.js';
 
 const BALANCE = /GET \/v1\/numbers\/\d+\/balance/;
 const signIn = (msisdn = DEMO) => (world: World) => world.signIn(msisdn);
@@ -29,15 +29,7 @@ export const WithActions: Story = {
 
 /** Skeleton of the ready size while the balance loads (held forever here). */
 export const Loading: Story = {
-  parameters: {
-    kabinet: {
-      setup: async (world: World) => {
-        await world.signIn();
-        const forever = new Promise<void>(() => undefined);
-        world.hold = (request) => (matches(BALANCE)(request) ? forever : undefined);
-      },
-    },
-  },
+  parameters: { kabinet: { setup: loadingSetup(BALANCE) } },
 };
 
 /** 0.00 RUB: warning color and a short note. */
@@ -49,14 +41,7 @@ export const Blocked: Story = { parameters: { kabinet: { setup: signIn(BLOCKED),
 /** The balance could not load: plain words and "Try again" (which works: the failure was one-off). */
 export const LoadFailed: Story = {
   name: 'Error',
-  parameters: {
-    kabinet: {
-      setup: async (world: World) => {
-        await world.signIn();
-        failLoads(world, BALANCE);
-      },
-    },
-  },
+  parameters: { kabinet: { setup: loadFailedSetup(BALANCE) } },
 };
 
 /** A number that is not on the signed-in account: the refusal is explained. */
@@ -66,16 +51,7 @@ export const Refused: Story = {
 
 /** The last good data stays, with its time, while a refresh fails. */
 export const Stale: Story = {
-  parameters: {
-    kabinet: {
-      setup: async (world: World) => {
-        await world.signIn();
-        await world.client.store.balance(DEMO).load();
-        world.fail = matches(BALANCE);
-        await world.client.store.balance(DEMO).refresh().catch(() => undefined);
-      },
-    },
-  },
+  parameters: { kabinet: { setup: staleSetup(BALANCE, (client) => client.store.balance(DEMO)) } },
 };
 
 /** Nobody is signed in. */
@@ -83,20 +59,8 @@ export const SignedOut: Story = { parameters: { kabinet: { setup: async () => un
 
 /** The session ended after 20 idle minutes; shown after the next refresh. */
 export const SessionExpired: Story = {
-  parameters: {
-    kabinet: {
-      setup: async (world: World) => {
-        await world.signIn();
-        await world.advanceClock('PT21M');
-      },
-    },
-  },
-  play: async ({ canvasElement }) => {
-    const card = widget(canvasElement, 'kb-balance-card');
-    await waitForText(card, /₽|RUB/);
-    await press(card, /Обновить|Refresh/);
-    await waitForText(card, /Сеанс завершён|session has ended/);
-  },
+  parameters: { kabinet: { setup: idleSessionSetup } },
+  play: refreshAfterIdle('kb-balance-card'),
 };
 
 /** Three cards, one provider: one balance request. */

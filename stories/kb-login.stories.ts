@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { World } from '../.storybook/kabinet-world.js';
-import { DEMO } from '../.storybook/kabinet-world.js';
+import { DEMO, idleSessionSetup } from '../.storybook/kabinet-world.js';
 import { fill, press, waitForText, widget } from './play.js';
 
 const GET_CODE = /Получить код|Get code/;
@@ -129,14 +129,7 @@ export const SignedIn: Story = {
 
 /** 20 minutes without activity: the session ended and the person is told. */
 export const SessionExpired: Story = {
-  parameters: {
-    kabinet: {
-      setup: async (world: World) => {
-        await world.signIn();
-        await world.advanceClock('PT21M');
-      },
-    },
-  },
+  parameters: { kabinet: { setup: idleSessionSetup } },
   play: async ({ canvasElement, loaded }) => {
     const login = widget(canvasElement, 'kb-login');
     await waitForText(login, /Выйти|Sign out/);

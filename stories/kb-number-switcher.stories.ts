@@ -2,10 +2,11 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { Msisdn } from '@kabinet/client';
 import type { World } from '../.storybook/kabinet-world.js';
-import { DEMO, failLoads, matches } from '../.storybook/kabinet-world.js';
+import { DEMO, loadFailedSetup, loadingSetup } from '../.storybook/kabinet-world.js';
 import { fill, press, until, waitForText, widget } from './play.js';
 
 /** Seeded numbers to try linking with (README "Test mode"); their password is `demo-password`. */
+const ME = /GET \/v1\/me$/;
 const LINKABLE = '+79161110001';
 const PASSWORD = 'demo-password';
 const signIn = (msisdn: Msisdn = DEMO) => (world: World) => world.signIn(msisdn);
@@ -90,28 +91,13 @@ export const ManyNumbers: Story = {
 
 /** Loading: a skeleton of the button's size (held forever here). */
 export const Loading: Story = {
-  parameters: {
-    kabinet: {
-      setup: async (world: World) => {
-        await world.signIn();
-        const forever = new Promise<void>(() => undefined);
-        world.hold = (request) => (matches(/GET \/v1\/me$/)(request) ? forever : undefined);
-      },
-    },
-  },
+  parameters: { kabinet: { setup: loadingSetup(ME) } },
 };
 
 /** The numbers could not load: plain words and "Try again". */
 export const LoadFailed: Story = {
   name: 'Error',
-  parameters: {
-    kabinet: {
-      setup: async (world: World) => {
-        await world.signIn();
-        failLoads(world, /GET \/v1\/me$/);
-      },
-    },
-  },
+  parameters: { kabinet: { setup: loadFailedSetup(ME) } },
 };
 
 /** Nobody is signed in. */

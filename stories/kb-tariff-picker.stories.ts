@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { World } from '../.storybook/kabinet-world.js';
-import { BLOCKED, DEMO, ZERO, failLoads, matches } from '../.storybook/kabinet-world.js';
-import { fill, press, until, waitForText, widget } from './play.js';
+import { BLOCKED, DEMO, ZERO, idleSessionSetup, loadFailedSetup, loadingSetup, matches, staleSetup } from '../.storybook/kabinet-world.js';
+import { fill, press, refreshAfterIdle, until, waitForText, widget } from './play.js';
 
 const TARIFFS = /GET \/v1\/tariffs$/;
 const signIn = (msisdn = DEMO) => (world: World) => world.signIn(msisdn);
@@ -166,28 +166,13 @@ export const ThousandTariffs: Story = {
 
 /** Skeleton of the ready size while the catalog loads (held forever here). */
 export const Loading: Story = {
-  parameters: {
-    kabinet: {
-      setup: async (world: World) => {
-        await world.signIn();
-        const forever = new Promise<void>(() => undefined);
-        world.hold = (request) => (matches(TARIFFS)(request) ? forever : undefined);
-      },
-    },
-  },
+  parameters: { kabinet: { setup: loadingSetup(TARIFFS) } },
 };
 
 /** The catalog could not load: plain words and "Try again" (which works: the failure was one-off). */
 export const LoadFailed: Story = {
   name: 'Error',
-  parameters: {
-    kabinet: {
-      setup: async (world: World) => {
-        await world.signIn();
-        failLoads(world, TARIFFS);
-      },
-    },
-  },
+  parameters: { kabinet: { setup: loadFailedSetup(TARIFFS) } },
 };
 
 /** A number that is not on the signed-in account: the refusal is explained. */
@@ -197,16 +182,7 @@ export const Refused: Story = {
 
 /** The last good catalog stays while a refresh fails. */
 export const Stale: Story = {
-  parameters: {
-    kabinet: {
-      setup: async (world: World) => {
-        await world.signIn();
-        await world.client.store.tariffs(DEMO).load();
-        world.fail = matches(TARIFFS);
-        await world.client.store.tariffs(DEMO).refresh().catch(() => undefined);
-      },
-    },
-  },
+  parameters: { kabinet: { setup: staleSetup(TARIFFS, (client) => client.store.tariffs(DEMO)) } },
 };
 
 /** Nobody is signed in. */
@@ -214,20 +190,8 @@ export const SignedOut: Story = { parameters: { kabinet: { setup: async () => un
 
 /** The session ended after 20 idle minutes; shown after the next refresh. */
 export const SessionExpired: Story = {
-  parameters: {
-    kabinet: {
-      setup: async (world: World) => {
-        await world.signIn();
-        await world.advanceClock('PT21M');
-      },
-    },
-  },
-  play: async ({ canvasElement }) => {
-    const picker = widget(canvasElement, 'kb-tariff-picker');
-    await waitForText(picker, /₽|RUB/);
-    await press(picker, /Обновить|Refresh/);
-    await waitForText(picker, /Сеанс завершён|session has ended/);
-  },
+  parameters: { kabinet: { setup: idleSessionSetup } },
+  play: refreshAfterIdle('kb-tariff-picker'),
 };
 
 /** The narrowest supported container: 280 px. */

@@ -47,3 +47,16 @@ export async function press(host: Element, label: string | RegExp): Promise<void
   );
   button.click();
 }
+
+/**
+ * For a widget whose session idled out (`idleSessionSetup`): once its data
+ * shows, presses its refresh and waits for it to say the session has ended.
+ */
+export function refreshAfterIdle(tag: string) {
+  return async ({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> => {
+    const host = widget(canvasElement, tag);
+    await waitForText(host, /₽|RUB/);
+    await press(host, /Обновить|Refresh/);
+    await waitForText(host, /Сеанс завершён|session has ended/);
+  };
+}
