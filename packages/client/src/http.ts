@@ -5,14 +5,8 @@
  */
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import * as v from 'valibot';
-import type {
-  KabinetError} from './errors.js';
-import {
-  NetworkError,
-  ResponseValidationError,
-  errorFromResponse,
-  parseRetryAfter,
-} from './errors.js';
+import { NetworkError, ResponseValidationError, type KabinetError } from './errors.js';
+import { errorFromResponse, parseRetryAfter } from './error-from-response.js';
 import { IDEMPOTENCY_HEADER } from './idempotency.js';
 import type { Locale } from './money.js';
 import { ProblemSchema, type Problem } from './schemas.js';

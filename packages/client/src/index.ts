@@ -23,8 +23,8 @@ export {
   RateLimitedError,
   RefusedError,
   ServerError,
-  errorFromResponse,
   type KabinetErrorInit,
 } from './errors.js';
+export { errorFromResponse } from './error-from-response.js';
 export { createIdempotencyKey, IDEMPOTENCY_HEADER } from './idempotency.js';
 export * from './contract.js';
