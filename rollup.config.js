@@ -6,8 +6,11 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import { fileURLToPath } from 'node:url';
 import { cdnBundle } from './scripts/cdn-bundle.mjs';
+import { minifyTemplateLiterals } from './scripts/minify-templates.mjs';
 
 const target = 'es2022';
+/** The widgets' Lit templates and styles, minified in every build that ships them. */
+const templates = () => minifyTemplateLiterals({ include: /\/packages\/widgets\/src\/.*\.ts$/ });
 const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
 /** A package's own modules, as ESM beside its `.d.ts` files in dist/. */
@@ -15,7 +18,7 @@ function library(pkg, inputs) {
   return {
     input: Object.fromEntries(inputs.map((name) => [name, `packages/${pkg}/src/${name}.ts`])),
     external: (id) => isBare(id) || builtinModules.includes(id),
-    plugins: [esbuild({ target, tsconfig: 'tsconfig.base.json' })],
+    plugins: [templates(), esbuild({ target, tsconfig: 'tsconfig.base.json' })],
     output: {
       dir: `packages/${pkg}/dist`,
       format: 'es',
@@ -30,6 +33,7 @@ function library(pkg, inputs) {
 /** Resolution and minification of every browser bundle: Lit's production build, minified. */
 const browserPlugins = () => [
   nodeResolve({ browser: true, exportConditions: ['source', 'production', 'browser', 'module', 'import', 'default'] }),
+  templates(),
   esbuild({ target, minify: true, tsconfig: 'tsconfig.base.json', legalComments: 'none' }),
 ];
 

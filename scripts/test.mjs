@@ -106,7 +106,7 @@ const stages = {
     ),
   build: () => check('build', process.execPath, ['scripts/build.mjs']),
   budgets: () => check('size budgets', process.execPath, ['scripts/size-budget.mjs']),
-  pack: () => nodeTests('npm pack contents', findFiles(join(root, 'scripts'), /\.test\.ts$/)),
+  pack: () => nodeTests('build scripts (npm pack contents, template minifier)', findFiles(join(root, 'scripts'), /\.test\.ts$/)),
   // One file at a time: the example pages' tests share the demo's fixed ports 8787 and 8080.
   e2e: () => nodeTests('end-to-end tests', findFiles(join(root, 'examples'), /\.e2e\.test\.ts$/), ['--test-concurrency=1']),
   browser: browserTests,
