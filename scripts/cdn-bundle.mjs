@@ -7,9 +7,12 @@
 // scripts/size-budget.mjs measures them.
 import { createHash } from 'node:crypto';
 import { readdirSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const ENTRY = 'kabinet-cdn-entry';
+const CONTEXT_CONSUMER = 'kabinet-lit-context-consumer';
+const require = createRequire(import.meta.url);
 
 /** Every element with a registering module `kb-x/kb-x.ts`, sorted. */
 export function widgetTags(widgetsSrc) {
@@ -23,8 +26,9 @@ export function widgetTags(widgetsSrc) {
 /**
  * Three shared chunks. `runtime`: Lit's core, context, the widgets' shared
  * pieces and the client's small helpers (errors, money, phone) that every
- * widget uses. `forms`: Lit's directives (live, repeat) and the form layout,
- * which the widgets with fields use and the balance card does not.
+ * widget uses. `forms`: Lit's directives (live, repeat), the form layout and
+ * the explanations of the problems a change can meet, which the widgets that
+ * change something use and the balance card does not.
  * `client`: the client's transport (ky, valibot, schemas, session, store),
  * which only <kb-provider> creates, so a page fetches it with the provider.
  * Naming them keeps rollup from pulling the transport into the runtime
@@ -37,8 +41,10 @@ export function widgetTags(widgetsSrc) {
 const WIDGET_OWN = ['countdown-controller', 'sms-code', 'web-otp', 'lazy-virtualizer', 'mutation-controller'];
 
 function sharedChunk(id) {
-  if (/\/node_modules\/(lit|lit-element|@lit\/reactive-element|@lit\/context)\//.test(id)) return 'runtime';
-  if (/\/node_modules\/lit(-html)?\/(directives\/|async-directive|directive-helpers)/.test(id) || id.endsWith('/shared/form.styles.ts')) return 'forms';
+  // Only <kb-provider> provides the context: the rest of @lit/context goes with it (see resolveId).
+  if (/\/node_modules\/@lit\/context\//.test(id)) return /\/lib\/(create-context|context-request-event|context-root|controllers\/context-consumer)\.js$/.test(id) ? 'runtime' : undefined;
+  if (/\/node_modules\/(lit|lit-element|@lit\/reactive-element)\//.test(id)) return 'runtime';
+  if (/\/node_modules\/lit(-html)?\/(directives\/|async-directive|directive-helpers)/.test(id) || /\/shared\/(form\.styles|action-messages)\.ts$/.test(id)) return 'forms';
   if (/\/node_modules\/lit-html\//.test(id)) return 'runtime';
   const shared = /\/packages\/widgets\/src\/shared\/([\w.-]+)\.ts$/.exec(id);
   if (shared && !WIDGET_OWN.includes(shared[1])) return 'runtime';
@@ -59,8 +65,12 @@ function cdnEntry({ widgetsSrc, version }) {
       // Chunk names carry content hashes: drop the previous build's.
       rmSync(join(options.dir, 'chunks'), { recursive: true, force: true });
     },
-    resolveId(id) {
-      return id === ENTRY ? `\0${ENTRY}` : null;
+    resolveId(id, importer) {
+      if (id === ENTRY) return `\0${ENTRY}`;
+      // The widgets' shared modules consume the context; only <kb-provider> provides it.
+      // Importing @lit/context's index from the runtime would take its provider half along.
+      if (id === '@lit/context' && importer?.includes('/packages/widgets/src/shared/')) return `\0${CONTEXT_CONSUMER}`;
+      return null;
     },
     // An element's chunk imports the runtime (and the client) statically, which
     // the browser would discover only after fetching the chunk: one more round
@@ -72,6 +82,14 @@ function cdnEntry({ widgetsSrc, version }) {
       return { left: `(${JSON.stringify(deps)}.forEach((d) => import(d).catch(() => {})), import(`, right: '))' };
     },
     load(id) {
+      if (id === `\0${CONTEXT_CONSUMER}`) {
+        const lib = join(dirname(require.resolve('@lit/context')), 'lib');
+        return [
+          `export { createContext } from ${JSON.stringify(join(lib, 'create-context.js'))};`,
+          `export { ContextConsumer } from ${JSON.stringify(join(lib, 'controllers/context-consumer.js'))};`,
+          `export { ContextRoot } from ${JSON.stringify(join(lib, 'context-root.js'))};`,
+        ].join('\n');
+      }
       if (id !== `\0${ENTRY}`) return null;
       const imports = tags.map((tag) => `  ${JSON.stringify(tag)}: () => import(${JSON.stringify(join(widgetsSrc, tag, `${tag}.ts`))}),`);
       return [

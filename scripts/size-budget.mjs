@@ -15,20 +15,20 @@ const KB = 1024;
  * the target of issue 7; `ceiling`, where set, is what the build may not
  * exceed until the target is met (a ratchet: lower it as sizes come down,
  * never raise it without saying why). Over `max` but within `ceiling` warns;
- * over `ceiling` fails. Each widget carries its own texts (kb-x/messages.ts,
- * both locales); the runtime keeps Lit, context, the base styles and the
- * shared texts (problem explanations in both locales, ~2.5 KB gzip). Loading
- * only the page's locale, on demand, is the next lever for the first two;
- * the six-element figure (Lit, the validating client and six widgets' texts
- * and styles) needs more than that.
+ * over `ceiling` fails. The runtime keeps Lit, the consuming half of context,
+ * the base styles, the client's error classes and the texts any widget needs
+ * (the problems of reading); each widget carries its own texts in both
+ * locales, the widgets that change something share the problems of a change
+ * in the `forms` chunk. The six-element figure (Lit, the validating client,
+ * six widgets' texts and styles) is far over its target: see the README.
  */
 export const BUDGETS = [
-  { name: 'loader + runtime', max: 14 * KB, ceiling: 16 * KB, elements: [] },
-  { name: 'page with only <kb-balance-card>', max: 18 * KB, ceiling: 20.5 * KB, elements: ['kb-balance-card'] },
+  { name: 'loader + runtime', max: 14 * KB, elements: [] },
+  { name: 'page with only <kb-balance-card>', max: 18 * KB, elements: ['kb-balance-card'] },
   {
     name: 'provider + login + balance + tariffs + numbers + top-up',
     max: 30 * KB,
-    ceiling: 66 * KB,
+    ceiling: 65 * KB,
     elements: ['kb-provider', 'kb-login', 'kb-balance-card', 'kb-tariff-picker', 'kb-number-switcher', 'kb-top-up-form'],
   },
 ];

@@ -16,7 +16,8 @@ export { define, VERSION } from './shared/define.js';
 export { kabinetContext, type KabinetContext, type CaptchaHook } from './shared/context.js';
 export { KabinetController } from './shared/kabinet-controller.js';
 export { ResourceController } from './shared/resource-controller.js';
-export { messages, type CommonMessages, type ExplainedCode } from './shared/messages.js';
+export { type CommonMessages, type ExplainedCode } from './shared/messages.js';
+export { messages, type ActionProblems, type SharedMessages } from './shared/action-messages.js';
 export { TOKEN_NAMES } from './shared/tokens.styles.js';
 export {
   emit,

@@ -1,7 +1,9 @@
 /** What <kb-login> says, in English and Russian (the texts all widgets share are in ../shared/messages.ts). */
+import { actionProblems } from '../shared/action-messages.js';
 import { plural, type Catalog, type CommonMessages } from '../shared/messages.js';
 
 const en = {
+  problem: actionProblems.en,
   login: {
     title: 'Sign in',
     phoneLabel: 'Phone number',
@@ -37,6 +39,7 @@ const en = {
 type Own = typeof en;
 
 const ru: Own = {
+  problem: actionProblems.ru,
   login: {
     title: 'Вход',
     phoneLabel: 'Номер телефона',

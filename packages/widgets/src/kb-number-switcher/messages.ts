@@ -1,7 +1,18 @@
 /** What <kb-number-switcher> says, in English and Russian (the texts all widgets share are in ../shared/messages.ts). */
-import { plural, type Catalog, type CommonMessages } from '../shared/messages.js';
+import { actionProblems } from '../shared/action-messages.js';
+import { plural, type Catalog, type CommonMessages, type ExplainedCode } from '../shared/messages.js';
 
 const en = {
+  problem: {
+    ...actionProblems.en,
+    already_linked: 'This number is already in your account.',
+    owner_mismatch: 'This number belongs to another person: only numbers with the same owner can be linked.',
+    region_mismatch: 'This number is served in another region: only numbers of the same region can be linked.',
+    number_management_required: 'Switch on the free “Number management” service on both numbers (dial *111*828*1#).',
+    tariff_not_linkable: 'Numbers on this tariff cannot be linked.',
+    password_invalid: 'Wrong password for this number.',
+    primary_number: 'The main number of the account cannot be removed.',
+  } satisfies Partial<Record<ExplainedCode, string>>,
   switcher: {
     title: 'Numbers',
     button: (phone: string) => `Number ${phone}. Choose another number`,
@@ -61,6 +72,16 @@ const en = {
 type Own = typeof en;
 
 const ru: Own = {
+  problem: {
+    ...actionProblems.ru,
+    already_linked: 'Этот номер уже есть в вашем кабинете.',
+    owner_mismatch: 'Номер оформлен на другого человека: привязать можно только номера одного владельца.',
+    region_mismatch: 'Номер обслуживается в другом регионе: привязать можно только номера одного региона.',
+    number_management_required: 'Подключите бесплатную услугу «Управление номерами» на обоих номерах (*111*828*1#).',
+    tariff_not_linkable: 'Номера на этом тарифе нельзя привязать.',
+    password_invalid: 'Неверный пароль от этого номера.',
+    primary_number: 'Основной номер кабинета нельзя удалить.',
+  },
   switcher: {
     title: 'Номера',
     button: (phone) => `Номер ${phone}. Выбрать другой номер`,

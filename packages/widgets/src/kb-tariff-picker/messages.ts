@@ -1,7 +1,13 @@
 /** What <kb-tariff-picker> says, in English and Russian (the texts all widgets share are in ../shared/messages.ts). */
-import { plural, type Catalog, type CommonMessages } from '../shared/messages.js';
+import { actionProblems } from '../shared/action-messages.js';
+import { plural, type Catalog, type CommonMessages, type ExplainedCode } from '../shared/messages.js';
 
 const en = {
+  problem: {
+    ...actionProblems.en,
+    tariff_unavailable: 'This tariff is not open to your number: it is archived or sold in another region.',
+    tariff_already_active: 'Your number is already on this tariff.',
+  } satisfies Partial<Record<ExplainedCode, string>>,
   tariffs: {
     title: 'Tariffs',
     region: (region: string) => `Tariffs for ${region}`,
@@ -78,6 +84,11 @@ const en = {
 type Own = typeof en;
 
 const ru: Own = {
+  problem: {
+    ...actionProblems.ru,
+    tariff_unavailable: 'Этот тариф недоступен для вашего номера: он в архиве или продаётся в другом регионе.',
+    tariff_already_active: 'Ваш номер уже на этом тарифе.',
+  },
   tariffs: {
     title: 'Тарифы',
     region: (region) => `Тарифы: ${region}`,

@@ -1,7 +1,12 @@
 /** What <kb-top-up-form> says, in English and Russian (the texts all widgets share are in ../shared/messages.ts). */
-import type { Catalog, CommonMessages } from '../shared/messages.js';
+import { actionProblems } from '../shared/action-messages.js';
+import type { Catalog, CommonMessages, ExplainedCode } from '../shared/messages.js';
 
 const en = {
+  problem: {
+    ...actionProblems.en,
+    payments_barred: 'Payments to this number are barred. Contact the operator.',
+  } satisfies Partial<Record<ExplainedCode, string>>,
   topUp: {
     title: 'Top up',
     numberLabel: 'Phone number',
@@ -60,6 +65,10 @@ const en = {
 type Own = typeof en;
 
 const ru: Own = {
+  problem: {
+    ...actionProblems.ru,
+    payments_barred: 'Платежи на этот номер запрещены. Обратитесь к оператору.',
+  },
   topUp: {
     title: 'Пополнить',
     numberLabel: 'Номер телефона',

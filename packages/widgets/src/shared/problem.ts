@@ -10,7 +10,10 @@ export interface Explanation {
   message: string;
 }
 
-/** The problem code of `error`, or `unknown` when it is not one we explain. */
+/**
+ * The problem code of `error` when `catalog` (the shared texts merged with a
+ * widget's own) explains it; else `internal_error` for a server failure, or `unknown`.
+ */
 export function problemCode(error: unknown, catalog: CommonMessages): ExplainedCode {
   if (error instanceof KabinetError && error.code in catalog.problem) return error.code as ExplainedCode;
   if (error instanceof KabinetError && error.status >= 500) return 'internal_error';
@@ -19,9 +22,10 @@ export function problemCode(error: unknown, catalog: CommonMessages): ExplainedC
 
 /**
  * @example
- * const { code, message } = explain(error, messages('ru')); // 'otp_locked', 'Слишком много…'
+ * const { code, message } = explain(error, this.#kabinet.messages); // 'otp_locked', 'Слишком много…'
  */
 export function explain(error: unknown, catalog: CommonMessages): Explanation {
   const code = problemCode(error, catalog);
-  return { code, message: catalog.problem[code] };
+  const explained: Partial<Record<ExplainedCode, string>> = catalog.problem;
+  return { code, message: explained[code] ?? catalog.problem.unknown };
 }
