@@ -28,10 +28,8 @@ function moscowDayStart(now: Date): number {
  * once and each approved. The caller holds the number's row lock.
  */
 export async function exceedsDailyLimit(tx: StoreTx, msisdn: string, amount: number, now: Date): Promise<boolean> {
-  const since = moscowDayStart(now);
-  const today = (await tx.select('top_ups', { msisdn })).filter(
-    (row) => row.createdAt.getTime() >= since && row.status !== 'failed',
-  );
+  const since = new Date(moscowDayStart(now));
+  const today = (await tx.select('top_ups', { msisdn }, { atLeast: { createdAt: since } })).filter((row) => row.status !== 'failed');
   const used = today.reduce((sum, row) => sum + row.amount, 0);
   return used + amount > TOP_UP_LIMITS.dailyAmount;
 }

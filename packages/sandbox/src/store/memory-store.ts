@@ -17,6 +17,17 @@ function matches<N extends TableName>(row: Tables[N], where: Where<N> | undefine
   return true;
 }
 
+/** Whether each column of `row` is at least (`>=`) its value in `atLeast`. */
+function atLeast<N extends TableName>(row: Tables[N], bounds: Partial<Tables[N]> | undefined): boolean {
+  for (const [column, bound] of Object.entries(bounds ?? {})) {
+    if (bound === undefined) continue;
+    const actual = (row as unknown as Record<string, unknown>)[column];
+    if (actual === null || actual === undefined) return false;
+    if (bound instanceof Date ? !(actual instanceof Date) || actual.getTime() < bound.getTime() : (actual as number | string) < (bound as number | string)) return false;
+  }
+  return true;
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   return a === b;
@@ -58,8 +69,10 @@ export class MemoryStore implements Store {
   #tx(): StoreTx {
     // Rows are copied in and out so callers never hold a reference into the store.
     return {
-      select: async <N extends TableName>(table: N, where?: Where<N>, _options?: SelectOptions) =>
-        (this.#data[table] as Tables[N][]).filter((row) => matches(row, where)).map((row) => structuredClone(row)),
+      select: async <N extends TableName>(table: N, where?: Where<N>, options?: SelectOptions<N>) =>
+        (this.#data[table] as Tables[N][])
+          .filter((row) => matches(row, where) && atLeast(row, options?.atLeast))
+          .map((row) => structuredClone(row)),
       insert: async <N extends TableName>(table: N, row: Tables[N]) => {
         (this.#data[table] as Tables[N][]).push(structuredClone(row));
       },

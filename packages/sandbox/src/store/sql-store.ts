@@ -30,27 +30,40 @@ function defined(record: object): [string, unknown][] {
   return Object.entries(record).filter(([, value]) => value !== undefined);
 }
 
-/** Builds `WHERE a = $n AND b IS NULL`, numbering parameters after `params`. */
-function whereClause(where: object | undefined, params: unknown[]): string {
+/** Builds `WHERE a = $n AND b IS NULL AND c >= $m`, numbering parameters after `params`. */
+function whereClause(where: object | undefined, params: unknown[], atLeast: object = {}): string {
   const conditions = defined(where ?? {}).map(([name, value]) => {
     if (value === null) return `${column(name)} IS NULL`;
     params.push(param(value));
     return `${column(name)} = $${params.length}`;
   });
+  for (const [name, value] of defined(atLeast)) {
+    params.push(param(value));
+    conditions.push(`${column(name)} >= $${params.length}`);
+  }
   return conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
 }
 
+/** Column names as rows carry them (`token_hash` → `tokenHash`), worked out once per name. */
+const camelNames = new Map<string, string>();
+
 function toRow<N extends TableName>(row: Record<string, unknown>): Tables[N] {
-  return Object.fromEntries(Object.entries(row).map(([name, value]) => [camel(name), value])) as unknown as Tables[N];
+  const out: Record<string, unknown> = {};
+  for (const name in row) {
+    let key = camelNames.get(name);
+    if (key === undefined) camelNames.set(name, (key = camel(name)));
+    out[key] = row[name];
+  }
+  return out as unknown as Tables[N];
 }
 
 /** The row operations as SQL, the same text for every driver. */
 function sqlTx(db: SqlQueryable): StoreTx {
   return {
-    async select<N extends TableName>(name: N, where?: Where<N>, options?: SelectOptions) {
+    async select<N extends TableName>(name: N, where?: Where<N>, options?: SelectOptions<N>) {
       const params: unknown[] = [];
       const lock = options?.forUpdate ? ' FOR UPDATE' : '';
-      const { rows } = await db.query(`SELECT * FROM ${table(name)}${whereClause(where, params)}${lock}`, params);
+      const { rows } = await db.query(`SELECT * FROM ${table(name)}${whereClause(where, params, options?.atLeast)}${lock}`, params);
       return rows.map((row) => toRow<N>(row));
     },
     async insert<N extends TableName>(name: N, row: Tables[N]) {

@@ -331,14 +331,19 @@ export const TABLE_NAMES: readonly TableName[] = [
  */
 export type Where<N extends TableName> = Partial<Tables[N]>;
 
-export interface SelectOptions {
+export interface SelectOptions<N extends TableName = TableName> {
   /** Lock the matching rows until the transaction ends (`SELECT … FOR UPDATE`). */
   forUpdate?: boolean;
+  /**
+   * Only rows whose columns are at least these values (`>=`): a window such
+   * as `{ createdAt: dayStart }`, which an index on (msisdn, created_at) serves.
+   */
+  atLeast?: Partial<Tables[N]>;
 }
 
 /** Row operations available inside a transaction. */
 export interface StoreTx {
-  select<N extends TableName>(table: N, where?: Where<N>, options?: SelectOptions): Promise<Tables[N][]>;
+  select<N extends TableName>(table: N, where?: Where<N>, options?: SelectOptions<N>): Promise<Tables[N][]>;
   insert<N extends TableName>(table: N, row: Tables[N]): Promise<void>;
   /** Returns the number of rows changed. */
   update<N extends TableName>(table: N, where: Where<N>, patch: Partial<Tables[N]>): Promise<number>;
