@@ -19,7 +19,7 @@ import { explain } from '../shared/problem.js';
 import { emit } from '../shared/events.js';
 import { balanceMessages, type Messages } from './messages.js';
 import { alertIcon, lockIcon, refreshIcon } from '../shared/icons.js';
-import { formatBillingDate, formatDate, intlLocale } from '../shared/format-date.js';
+import { dateTimeFormat, formatBillingDate, formatDate, numberFormat } from '../shared/intl.js';
 import styles from './kb-balance-card.styles.js';
 
 /** Rows the loading skeleton reserves: a number usually has minutes, SMS and data. */
@@ -284,7 +284,7 @@ export default class KbBalanceCard extends LitElement {
     }
     const left = Math.max(0, bucket.total - bucket.used);
     const { unit, scale, digits } = displayUnit(bucket);
-    const number = new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: digits });
+    const number = numberFormat(locale, digits);
     const leftText = number.format(left / scale);
     const totalText = number.format(bucket.total / scale);
     const unitText = t.balance.unit[unit];
@@ -316,13 +316,12 @@ function displayUnit(bucket: Bucket): { unit: 'min' | 'sms' | 'GB' | 'MB'; scale
   return { unit: 'MB', scale: 1, digits: 0 };
 }
 
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+const DAY_TIME: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', ...TIME };
+
 /** "14:05" today, else "1 December, 14:05". */
 function formatAsOf(iso: string, locale: Locale): string {
   const date = new Date(iso);
   const today = new Date().toDateString() === date.toDateString();
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    ...(today ? {} : { day: 'numeric', month: 'long' }),
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
+  return dateTimeFormat(locale, today ? TIME : DAY_TIME).format(date);
 }

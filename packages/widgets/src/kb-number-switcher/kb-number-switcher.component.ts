@@ -16,7 +16,7 @@ import { ResourceController } from '../shared/resource-controller.js';
 import { explain } from '../shared/problem.js';
 import { emit } from '../shared/events.js';
 import { switcherMessages, type Messages } from './messages.js';
-import { formatDate } from '../shared/format-date.js';
+import { formatDate } from '../shared/intl.js';
 import { alertIcon, checkIcon, chevronIcon, lockIcon, plusIcon } from '../shared/icons.js';
 import styles from './kb-number-switcher.styles.js';
 

@@ -21,7 +21,7 @@ import { MutationController } from '../shared/mutation-controller.js';
 import { loadVirtualizer, type VirtualizerModule } from '../shared/lazy-virtualizer.js';
 import { explain } from '../shared/problem.js';
 import { emit } from '../shared/events.js';
-import { formatBillingDate, intlLocale } from '../shared/format-date.js';
+import { collator, formatBillingDate } from '../shared/intl.js';
 import { styleProps } from '../shared/style-props.js';
 import { alertIcon, checkIcon, refreshIcon } from '../shared/icons.js';
 import { DATA_STEPS, NO_FILTER, SORTS, UNLIMITED_FILTERS, applyFilter, isFiltered, parseRubles, type TariffFilter, type TariffSort, type UnlimitedFilter } from './tariff-filter.js';
@@ -42,17 +42,6 @@ const ESTIMATED_ROW_EM = 9;
  * of a dozen rows being built from scratch inside the frame.
  */
 const rowKey = (_tariff: unknown, index: number) => index;
-
-const collators = new Map<string, Intl.Collator>();
-/** Names sort in the reader's language; a collator is costly to make, so one per locale. */
-function collator(locale: string): Intl.Collator {
-  let found = collators.get(locale);
-  if (!found) {
-    found = new Intl.Collator(intlLocale(locale === 'en' ? 'en' : 'ru'));
-    collators.set(locale, found);
-  }
-  return found;
-}
 
 type Dialog = { kind: 'compare' } | { kind: 'confirm'; tariff: Tariff; key: string } | null;
 

@@ -3,20 +3,8 @@
  * интернет", "Оплата по факту". Shared by the list rows and the comparison.
  */
 import type { Locale, Tariff } from '@kabinet/client';
-import { intlLocale } from '../shared/format-date.js';
+import { numberFormat } from '../shared/intl.js';
 import type { Messages } from './messages.js';
-
-const numbers = new Map<string, Intl.NumberFormat>();
-
-function number(locale: Locale, digits: number): Intl.NumberFormat {
-  const key = `${locale}:${digits}`;
-  let format = numbers.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits });
-    numbers.set(key, format);
-  }
-  return format;
-}
 
 export type PackageKind = 'voice' | 'sms' | 'data';
 
@@ -25,15 +13,15 @@ export function packageText(tariff: Tariff, kind: PackageKind, t: Messages, loca
   const m = t.tariffs;
   if (kind === 'voice') {
     if (tariff.voiceMin === null) return m.unlimitedVoice;
-    return tariff.voiceMin > 0 ? m.minutes(number(locale, 0).format(tariff.voiceMin)) : null;
+    return tariff.voiceMin > 0 ? m.minutes(numberFormat(locale, 0).format(tariff.voiceMin)) : null;
   }
   if (kind === 'sms') {
     if (tariff.smsCount === null) return m.unlimitedSms;
-    return tariff.smsCount > 0 ? m.sms(number(locale, 0).format(tariff.smsCount)) : null;
+    return tariff.smsCount > 0 ? m.sms(numberFormat(locale, 0).format(tariff.smsCount)) : null;
   }
   if (tariff.dataMb === null) return m.unlimitedData;
   if (tariff.dataMb <= 0) return null;
-  return tariff.dataMb >= 1024 ? m.data(number(locale, 1).format(tariff.dataMb / 1024), 'GB') : m.data(number(locale, 0).format(tariff.dataMb), 'MB');
+  return tariff.dataMb >= 1024 ? m.data(numberFormat(locale, 1).format(tariff.dataMb / 1024), 'GB') : m.data(numberFormat(locale, 0).format(tariff.dataMb), 'MB');
 }
 
 /** The packages in one line, data first (what people compare most). */

@@ -10,6 +10,7 @@
  * forms go through Intl.PluralRules.
  */
 import type { Locale, ProblemCode } from '@kabinet/client';
+import { pluralRules } from './intl.js';
 
 /** Problem codes the widgets explain: the API's, plus failures of the transport. */
 export type ExplainedCode = ProblemCode | 'network_error' | 'timeout' | 'invalid_response' | 'unknown';
@@ -21,7 +22,7 @@ type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 /** The form of `forms` for `count` in `locale`, with `#` replaced by the count. */
 export function plural(locale: Locale, count: number, forms: Plural): string {
-  const rule = new Intl.PluralRules(locale).select(count);
+  const rule = pluralRules(locale).select(count);
   return (forms[rule] ?? forms.other).replace('#', String(count));
 }
 
