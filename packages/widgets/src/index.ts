@@ -17,7 +17,7 @@ export { kabinetContext, type KabinetContext, type CaptchaHook } from './shared/
 export { KabinetController } from './shared/kabinet-controller.js';
 export { ResourceController } from './shared/resource-controller.js';
 export { type CommonMessages, type ExplainedCode } from './shared/messages.js';
-export { messages, type ActionProblems, type SharedMessages } from './shared/action-messages.js';
+export { messages, type SharedMessages } from './host-messages.js';
 export { TOKEN_NAMES } from './shared/tokens.styles.js';
 export {
   emit,

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { KabinetError, PROBLEM_CODES, type Locale } from '@kabinet/client';
 import { commonMessages, widgetMessages, type Catalog, type ExplainedCode } from '../src/shared/messages.js';
-import { actionProblems, messages } from '../src/shared/action-messages.js';
+import { actionProblems } from '../src/shared/action-messages.js';
+import { messages } from '../src/host-messages.js';
 import { explain } from '../src/shared/problem.js';
 import { balanceMessages } from '../src/kb-balance-card/messages.js';
 import { loginMessages } from '../src/kb-login/messages.js';
@@ -71,9 +72,18 @@ describe('texts', () => {
     expect(server.code).to.equal('internal_error');
   });
 
-  it('exports the shared texts with every shared problem explained', () => {
-    expect(messages('en').problem.otp_locked).to.equal(actionProblems.en.otp_locked);
-    expect(messages('ru').problem.session_expired).to.equal(commonMessages('ru').problem.session_expired);
+  it('gives host pages the common words and every problem explained (messages)', () => {
+    for (const locale of LOCALES) {
+      const texts = messages(locale);
+      for (const code of [...PROBLEM_CODES, ...TRANSPORT]) expect(texts.problem[code], `${locale} ${code}`).to.be.a('string').and.not.equal('');
+      expect(texts.problem.owner_mismatch).to.equal((widgetMessages(switcherMessages, locale).problem as Record<string, string>)['owner_mismatch']);
+      expect(texts.problem.otp_locked).to.equal(actionProblems[locale].otp_locked);
+    }
     expect(messages('ru').tryAgain).to.equal('Попробовать снова');
+  });
+
+  it('explains a code named like an object property as unknown', () => {
+    const error = new KabinetError('odd', { code: 'toString', status: 400 });
+    expect(explain(error, widgetMessages(balanceMessages, 'ru'))).to.deep.equal({ code: 'unknown', message: commonMessages('ru').problem.unknown });
   });
 });

@@ -6,8 +6,7 @@
  * problems any widget can meet are in ./messages.ts, each widget's own in
  * its `kb-x/messages.ts`.
  */
-import type { Locale } from '@kabinet/client';
-import { commonMessages, type Catalog, type CommonMessages, type ExplainedCode } from './messages.js';
+import type { Catalog, ExplainedCode } from './messages.js';
 
 const en = {
   malformed_json: 'The request could not be read. Please try again.',
@@ -48,24 +47,3 @@ const ru: ActionProblems = {
 
 /** {@link ActionProblems}, by locale. */
 export const actionProblems: Catalog<ActionProblems> = { en, ru };
-
-/** The texts all widgets share, with every shared problem explained. */
-export type SharedMessages = CommonMessages & { problem: ActionProblems };
-
-const shared = new Map<Locale, SharedMessages>();
-
-/**
- * The shared texts for a locale: the common words and the explanation of
- * every problem code but those only one widget meets.
- *
- * @example
- * messages('en').problem.otp_locked; // 'Too many wrong codes. …'
- */
-export function messages(locale: Locale): SharedMessages {
-  let texts = shared.get(locale);
-  if (!texts) {
-    const common = commonMessages(locale);
-    shared.set(locale, (texts = { ...common, problem: { ...common.problem, ...actionProblems[locale] } }));
-  }
-  return texts;
-}

@@ -15,7 +15,7 @@ export interface Explanation {
  * widget's own) explains it; else `internal_error` for a server failure, or `unknown`.
  */
 export function problemCode(error: unknown, catalog: CommonMessages): ExplainedCode {
-  if (error instanceof KabinetError && error.code in catalog.problem) return error.code as ExplainedCode;
+  if (error instanceof KabinetError && Object.hasOwn(catalog.problem, error.code)) return error.code as ExplainedCode;
   if (error instanceof KabinetError && error.status >= 500) return 'internal_error';
   return 'unknown';
 }
