@@ -7,12 +7,10 @@
 // scripts/size-budget.mjs measures them.
 import { createHash } from 'node:crypto';
 import { readdirSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const ENTRY = 'kabinet-cdn-entry';
 const CONTEXT_CONSUMER = 'kabinet-lit-context-consumer';
-const require = createRequire(import.meta.url);
 
 /** Every element with a registering module `kb-x/kb-x.ts`, sorted. */
 export function widgetTags(widgetsSrc) {
@@ -59,17 +57,25 @@ function sharedChunk(id) {
  */
 function cdnEntry({ widgetsSrc, version }) {
   const tags = widgetTags(widgetsSrc);
+  /** The `lib` folder of the @lit/context the widgets resolve to. */
+  let contextLib = '';
   return {
     name: 'kabinet-cdn',
     renderStart(options) {
       // Chunk names carry content hashes: drop the previous build's.
       rmSync(join(options.dir, 'chunks'), { recursive: true, force: true });
     },
-    resolveId(id, importer) {
+    async resolveId(id, importer) {
       if (id === ENTRY) return `\0${ENTRY}`;
       // The widgets' shared modules consume the context; only <kb-provider> provides it.
-      // Importing @lit/context's index from the runtime would take its provider half along.
-      if (id === '@lit/context' && importer?.includes('/packages/widgets/src/shared/')) return `\0${CONTEXT_CONSUMER}`;
+      // Importing @lit/context's index from the runtime would take its provider half along:
+      // they import the consuming half from the same copy of the package instead.
+      if (id === '@lit/context' && importer?.replaceAll('\\', '/').includes('/packages/widgets/src/shared/')) {
+        const index = await this.resolve(id, importer, { skipSelf: true });
+        if (!index) return null;
+        contextLib = join(dirname(index.id), 'lib');
+        return `\0${CONTEXT_CONSUMER}`;
+      }
       return null;
     },
     // An element's chunk imports the runtime (and the client) statically, which
@@ -83,7 +89,7 @@ function cdnEntry({ widgetsSrc, version }) {
     },
     load(id) {
       if (id === `\0${CONTEXT_CONSUMER}`) {
-        const lib = join(dirname(require.resolve('@lit/context')), 'lib');
+        const lib = contextLib;
         return [
           `export { createContext } from ${JSON.stringify(join(lib, 'create-context.js'))};`,
           `export { ContextConsumer } from ${JSON.stringify(join(lib, 'controllers/context-consumer.js'))};`,
