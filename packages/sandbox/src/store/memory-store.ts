@@ -21,6 +21,7 @@ function matches<N extends TableName>(row: Tables[N], where: Where<N> | undefine
 function atLeast<N extends TableName>(row: Tables[N], bounds: Partial<Tables[N]> | undefined): boolean {
   for (const [column, bound] of Object.entries(bounds ?? {})) {
     if (bound === undefined) continue;
+    if (bound === null) throw new Error(`atLeast.${column} is null: null has no order`);
     const actual = (row as unknown as Record<string, unknown>)[column];
     if (actual === null || actual === undefined) return false;
     if (bound instanceof Date ? !(actual instanceof Date) || actual.getTime() < bound.getTime() : (actual as number | string) < (bound as number | string)) return false;

@@ -38,6 +38,7 @@ function whereClause(where: object | undefined, params: unknown[], atLeast: obje
     return `${column(name)} = $${params.length}`;
   });
   for (const [name, value] of defined(atLeast)) {
+    if (value === null) throw new Error(`atLeast.${name} is null: null has no order`);
     params.push(param(value));
     conditions.push(`${column(name)} >= $${params.length}`);
   }
