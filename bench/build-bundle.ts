@@ -1,27 +1,17 @@
 /**
- * Builds a browser bundle with the settings of `npm run build`'s script-tag
- * bundle (rollup.config.js `bundle()`): node-resolve with Lit's `production`
- * condition, esbuild minify to es2022, no legal comments. The bench builds
+ * Builds a browser bundle with the settings of `npm run build`'s browser
+ * bundles (scripts/browser-build.mjs): node-resolve with Lit's `production`
+ * condition, the widgets' templates minified, esbuild minify to es2022, no
+ * legal comments. The bench builds
  * what it weighs in the same run, so the floor and our bundles share one
  * toolchain and one set of settings.
  */
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { rollup, type OutputOptions, type RollupLog } from 'rollup';
-import nodeResolve from '@rollup/plugin-node-resolve';
-import esbuild from 'rollup-plugin-esbuild';
+import { rollup, type OutputOptions } from 'rollup';
+import { browserPlugins as plugins, onwarn } from '../scripts/browser-build.mjs';
 import { cdnBundle } from '../scripts/cdn-bundle.mjs';
 import type { BuiltBundle } from './bench.js';
-
-const plugins = (root: string) => [
-  nodeResolve({ browser: true, exportConditions: ['source', 'production', 'browser', 'module', 'import', 'default'] }),
-  esbuild({ target: 'es2022', minify: true, tsconfig: join(root, 'tsconfig.base.json'), legalComments: 'none' }),
-];
-
-function onwarn(warning: RollupLog, warn: (log: RollupLog) => void): void {
-  if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.some((id) => id.includes('node_modules'))) return;
-  warn(warning);
-}
 
 /** Every .js file under `dir` (chunks in subfolders too), with its size. */
 async function outputFiles(dir: string): Promise<BuiltBundle['files']> {

@@ -1,0 +1,27 @@
+// The settings of every browser bundle, shared by rollup.config.js and the
+// bench (which builds what it weighs): Lit's production build resolved,
+// the widgets' templates minified, esbuild minifying to es2022.
+import { join } from 'node:path';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import { minifyTemplateLiterals } from './minify-templates.mjs';
+
+export const target = 'es2022';
+
+/** The widgets' Lit templates and styles, minified in every build that ships them. */
+export const templates = () => minifyTemplateLiterals({ include: /\/packages\/widgets\/src\/.*\.ts$/ });
+
+/** Resolution and minification of a browser bundle, with the tsconfig under `root`. */
+export function browserPlugins(root) {
+  return [
+    nodeResolve({ browser: true, exportConditions: ['source', 'production', 'browser', 'module', 'import', 'default'] }),
+    templates(),
+    esbuild({ target, minify: true, tsconfig: join(root, 'tsconfig.base.json'), legalComments: 'none' }),
+  ];
+}
+
+/** Rollup's warnings, without the circular imports inside dependencies (Lit's, valibot's). */
+export function onwarn(warning, warn) {
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.some((id) => id.includes('node_modules'))) return;
+  warn(warning);
+}
