@@ -48,7 +48,11 @@ export async function sendOtp(
     await audit(tx, now, { ...who, action: 'otp.refused', details: { code: problem.code, purpose: request.purpose } });
     return problem;
   };
-  const sent = (await tx.select('otp_challenges', { msisdn })).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  // The window's codes only (the resend pause is shorter than the window), through the (msisdn, created_at) index.
+  const windowStart = new Date(now.getTime() - OTP_RULES.windowMs);
+  const sent = (await tx.select('otp_challenges', { msisdn }, { atLeast: { createdAt: windowStart } })).sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
+  );
   const latest = sent.at(-1);
   if (latest && now.getTime() - latest.createdAt.getTime() < OTP_RULES.resendAfterMs) {
     const retryAfter = seconds(latest.createdAt.getTime() + OTP_RULES.resendAfterMs - now.getTime());

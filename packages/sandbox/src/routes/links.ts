@@ -88,9 +88,10 @@ async function checkProof(
 ): Promise<ProblemError | null> {
   const { now } = who;
   if (body.password !== undefined) {
-    const failures = (await tx.select('audit_log', { msisdn: number.msisdn, action: 'link.password_failed' })).filter(
-      (row) => now.getTime() - row.at.getTime() < OTP_RULES.windowMs,
-    );
+    const windowStart = new Date(now.getTime() - OTP_RULES.windowMs);
+    const failures = (
+      await tx.select('audit_log', { msisdn: number.msisdn, action: 'link.password_failed' }, { atLeast: { at: windowStart } })
+    ).filter((row) => now.getTime() - row.at.getTime() < OTP_RULES.windowMs);
     if (failures.length >= MAX_PASSWORD_FAILURES) {
       const oldest = Math.min(...failures.map((row) => row.at.getTime()));
       const retryAfter = Math.max(1, Math.ceil((oldest + OTP_RULES.windowMs - now.getTime()) / 1000));
