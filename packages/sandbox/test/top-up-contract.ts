@@ -332,6 +332,14 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
         await sandbox.api.problem(`/v1/top-ups/${topUp.id}`, other, 404, 'not_found');
         const balance = await sandbox.api.ok('/v1/numbers/79167654321/balance', { token: auth.token }, 200, BalanceSchema);
         assert.equal(balance.balance.amount, 22050);
+        // The ten newest, newest first.
+        const more: string[] = [];
+        for (let i = 0; i < 11; i++) {
+          await sandbox.api.advance('PT1M');
+          more.push((await payByCard(DEMO.linkedActive, 1000 + i, CARD_OK, auth)).id);
+        }
+        const ten = await sandbox.api.ok('/v1/top-ups', { token: auth.token }, 200, v.array(TopUpSchema));
+        assert.deepEqual(ten.map((item) => item.id), more.reverse().slice(0, 10));
       });
     });
   });

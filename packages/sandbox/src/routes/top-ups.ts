@@ -265,9 +265,10 @@ async function listTopUps(c: AppContext): Promise<Response> {
   const { store } = c.get('deps');
   const principal = await payer(c);
   if (principal.kind !== 'session') throw new ProblemError(401, 'unauthenticated', 'Sign in to see your top-ups');
-  const rows = await store.transaction((tx) => tx.select('top_ups', { owner: ownerOf(principal) }));
-  rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  return c.json(rows.slice(0, RECENT_TOP_UPS).map(topUpBody));
+  const rows = await store.transaction((tx) =>
+    tx.select('top_ups', { owner: ownerOf(principal) }, { newest: { column: 'createdAt', limit: RECENT_TOP_UPS } }),
+  );
+  return c.json(rows.map(topUpBody));
 }
 
 /** `POST /v1/card-tokens`, `POST /v1/top-ups`, `GET /v1/top-ups`, `GET /v1/top-ups/{id}`. */

@@ -70,10 +70,15 @@ export class MemoryStore implements Store {
   #tx(): StoreTx {
     // Rows are copied in and out so callers never hold a reference into the store.
     return {
-      select: async <N extends TableName>(table: N, where?: Where<N>, options?: SelectOptions<N>) =>
-        (this.#data[table] as Tables[N][])
-          .filter((row) => matches(row, where) && atLeast(row, options?.atLeast))
-          .map((row) => structuredClone(row)),
+      select: async <N extends TableName>(table: N, where?: Where<N>, options?: SelectOptions<N>) => {
+        let rows = (this.#data[table] as Tables[N][]).filter((row) => matches(row, where) && atLeast(row, options?.atLeast));
+        if (options?.newest) {
+          const { column, limit } = options.newest;
+          const time = (row: Tables[N]) => (row[column as keyof Tables[N]] as Date | null)?.getTime() ?? -Infinity;
+          rows = rows.sort((a, b) => time(b) - time(a)).slice(0, limit);
+        }
+        return rows.map((row) => structuredClone(row));
+      },
       insert: async <N extends TableName>(table: N, row: Tables[N]) => {
         (this.#data[table] as Tables[N][]).push(structuredClone(row));
       },

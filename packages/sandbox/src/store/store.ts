@@ -339,7 +339,12 @@ export interface SelectOptions<N extends TableName = TableName> {
    * as `{ createdAt: dayStart }`, which an index on (msisdn, created_at) serves.
    */
   atLeast?: Partial<Tables[N]>;
+  /** The `limit` rows latest in `column` (a date), newest first: `ORDER BY column DESC LIMIT limit`. */
+  newest?: { column: DateColumn<N>; limit: number };
 }
+
+/** The columns of a table that hold a date. */
+export type DateColumn<N extends TableName> = { [K in keyof Tables[N]]: Tables[N][K] extends Date | null ? K : never }[keyof Tables[N]] & string;
 
 /** Row operations available inside a transaction. */
 export interface StoreTx {
