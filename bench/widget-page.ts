@@ -11,6 +11,8 @@ export interface WidgetPageOptions {
   inner: string;
   /** The number the partner minted the token for, as its page may pass it (`msisdn` attribute). */
   msisdn?: string;
+  /** Files of dist/cdn/ the page preloads with `<link rel="modulepreload">`, as the partner-bank example does. */
+  preload?: readonly string[];
 }
 
 export const PROBE = `
@@ -33,6 +35,7 @@ export function widgetPage(options: WidgetPageOptions): string {
 <title>Kabinet bench</title>
 <script type="module" src="./probe.js"></script>
 <script type="module" src="./kabinet.js"></script>
+${(options.preload ?? []).map((file) => `<link rel="modulepreload" href="./${file}">`).join('\n')}
 </head>
 <body>
 <kb-provider api-base="${options.apiBase}" session-token="${options.sessionToken}"${options.msisdn ? ` msisdn="${options.msisdn}"` : ''} locale="ru">
