@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from './app-env.js';
-import { systemClock, type Clock } from './clock.js';
+import { requestClock, systemClock, type Clock } from './clock.js';
 import { cors } from './cors.js';
 import { ConnectionDropped, faultInjection } from './faults.js';
 import { quietLogger, type Logger } from './logger.js';
@@ -68,7 +68,7 @@ export function createApp(options: AppOptions): SandboxApp {
   };
   const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
-    c.set('deps', deps);
+    c.set('deps', { ...deps, clock: requestClock(deps.clock) });
     await next();
   });
   // Before CORS: a leaked secret key is flagged whichever origin it leaked to.

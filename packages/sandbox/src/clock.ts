@@ -18,12 +18,30 @@ async function offsetMs(tx: StoreTx): Promise<number> {
     : 0;
 }
 
+/** The offset each request's clock has read, so a request reads it once (see {@link requestClock}). */
+const requestOffsets = new WeakMap<Clock, { offsetMs?: number }>();
+
+/**
+ * A clock for one request: the same time as `clock`, and the sandbox offset
+ * is read from the store on the request's first {@link sandboxNow} only
+ * (a top-up asked for it in four transactions). The offset stays in the
+ * store, so every server on one database still agrees, request by request.
+ */
+export function requestClock(clock: Clock): Clock {
+  const perRequest: Clock = { now: () => clock.now() };
+  requestOffsets.set(perRequest, {});
+  return perRequest;
+}
+
 /**
  * The sandbox's time: real time plus the offset moved by `POST /sandbox/clock`.
  * The offset is kept in the store so every server on one database agrees.
  */
 export async function sandboxNow(tx: StoreTx, clock: Clock): Promise<Date> {
-  return new Date(clock.now().getTime() + (await offsetMs(tx)));
+  const memo = requestOffsets.get(clock);
+  const offset = memo?.offsetMs ?? (await offsetMs(tx));
+  if (memo) memo.offsetMs = offset;
+  return new Date(clock.now().getTime() + offset);
 }
 
 /** Moves the sandbox clock so that it reads `target` now. */
@@ -31,4 +49,11 @@ export async function setSandboxNow(tx: StoreTx, clock: Clock, target: Date): Pr
   const value = { offsetMs: target.getTime() - clock.now().getTime() };
   const changed = await tx.update('settings', { key: CLOCK_SETTING }, { value });
   if (changed === 0) await tx.insert('settings', { key: CLOCK_SETTING, value });
+  forgetOffset(clock);
+}
+
+/** After the settings were emptied (a reset), the request reads the offset again. */
+export function forgetOffset(clock: Clock): void {
+  const memo = requestOffsets.get(clock);
+  if (memo) delete memo.offsetMs;
 }

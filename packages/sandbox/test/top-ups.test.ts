@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { MemoryStore, SqlStore } from '../src/index.js';
+import { after, describe, it } from 'node:test';
+import { DEMO, MemoryStore, SqlStore, createApp } from '../src/index.js';
 import { PgDriver, PgliteDriver } from '../src/node.js';
 import { describeTopUpContract } from './top-up-contract.js';
 import { RecordingDriver } from './recording-driver.js';
+import { Api } from './api.js';
 
 const url = process.env['DATABASE_URL'];
 let pglite: RecordingDriver | undefined;
 
 describeTopUpContract('MemoryStore', async () => new MemoryStore());
-describeTopUpContract('SqlStore on PGlite', async () => SqlStore.open((pglite = new RecordingDriver(await PgliteDriver.open()))));
+describeTopUpContract('SqlStore on PGlite', async () => SqlStore.open((pglite = new RecordingDriver(await PgliteDriver.open()))), { keepOpen: true });
 describeTopUpContract(
   'SqlStore on PostgreSQL (DATABASE_URL)',
   async () => SqlStore.open(PgDriver.connect(url ?? '')),
@@ -17,10 +18,37 @@ describeTopUpContract(
 );
 
 describe('top-up SQL', () => {
+  after(async () => {
+    await pglite?.close();
+  });
+
   it("reads only the day's top-ups of a number for its daily limit, through the (msisdn, created_at) index", () => {
     assert.ok(pglite, 'the PGlite contract suite ran first');
     const reads = new Set(pglite.statements.filter((sql) => sql.startsWith('SELECT * FROM "top_ups"')));
     assert.ok(reads.has('SELECT * FROM "top_ups" WHERE "msisdn" = $1 AND "created_at" >= $2'), [...reads].join('\n'));
     assert.ok(!reads.has('SELECT * FROM "top_ups" WHERE "msisdn" = $1'), 'no read of every top-up a number ever had');
   });
+
+  it('reads the sandbox clock offset once per request, however many transactions a top-up takes', async () => {
+    assert.ok(pglite, 'the PGlite contract suite ran first');
+    const api = new Api(createApp({ store: await SqlStore.open(pglite) }));
+    await api.reset();
+    await api.advance('PT5M');
+    const headers = { origin: 'http://127.0.0.1:8080' };
+    const card = (await (await api.request('/v1/card-tokens', { token: DEMO.publishableKey, headers, body: { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' } })).json()) as { id: string };
+    const before = pglite.statements.length;
+    const response = await api.request('/v1/top-ups', {
+      token: DEMO.publishableKey,
+      headers: { ...headers, 'idempotency-key': crypto.randomUUID() },
+      body: { msisdn: DEMO.primary, amount: { amount: 10_000, currency: 'RUB' }, source: { type: 'card', token: card.id } },
+    });
+    assert.equal(response.status, 201);
+    const top = (await response.json()) as { createdAt: string };
+    const reads = pglite.statements.slice(before).filter((sql) => sql === 'SELECT * FROM "settings" WHERE "key" = $1');
+    // One for the clock, one for the injected faults (the /v1 middleware), none again.
+    assert.equal(reads.length, 2, pglite.statements.slice(before).join('\n'));
+    // And the moved clock still dates the payment.
+    assert.ok(Date.parse(top.createdAt) >= Date.now() + 4 * 60_000, top.createdAt);
+  });
 });
+

@@ -1,7 +1,7 @@
 import { ClockRequestSchema, FaultsSchema, parsePhone, type Sms } from '@kabinet/client/contract';
 import type { AppContext } from '../app-env.js';
 import { audit } from '../audit.js';
-import { sandboxNow, setSandboxNow } from '../clock.js';
+import { forgetOffset, sandboxNow, setSandboxNow } from '../clock.js';
 import { parseDuration } from '../duration.js';
 import { readFaults, writeFaults } from '../faults.js';
 import { readJson } from '../json-body.js';
@@ -38,6 +38,7 @@ async function reset(c: AppContext): Promise<Response> {
   await store.transaction(async (tx) => {
     await tx.truncateAll();
     // The clock offset went with the settings table: the seed is dated by real time again.
+    forgetOffset(clock);
     const now = await sandboxNow(tx, clock);
     await seed(tx, now, seedOptions);
     await audit(tx, now, { action: 'sandbox.reset', actor: 'sandbox', origin: c.req.header('origin') ?? null });
