@@ -63,13 +63,14 @@ function sqlTx(db: SqlQueryable): StoreTx {
   return {
     async select<N extends TableName>(name: N, where?: Where<N>, options?: SelectOptions<N>) {
       const params: unknown[] = [];
-      const lock = options?.forUpdate ? ' FOR UPDATE' : '';
+      const conditions = whereClause(where, params, options?.atLeast);
       let order = '';
       if (options?.newest) {
         params.push(options.newest.limit);
         order = ` ORDER BY ${column(options.newest.column)} DESC LIMIT $${params.length}`;
       }
-      const { rows } = await db.query(`SELECT * FROM ${table(name)}${whereClause(where, params, options?.atLeast)}${order}${lock}`, params);
+      const lock = options?.forUpdate ? ' FOR UPDATE' : '';
+      const { rows } = await db.query(`SELECT * FROM ${table(name)}${conditions}${order}${lock}`, params);
       return rows.map((row) => toRow<N>(row));
     },
     async insert<N extends TableName>(name: N, row: Tables[N]) {
