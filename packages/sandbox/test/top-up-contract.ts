@@ -10,8 +10,8 @@ import { BalanceSchema, CardTokenSchema, TopUpSchema, type TopUp } from '@kabine
 import { DEMO, type Logger, type Store } from '../src/index.js';
 import { expectProblem, useSandbox } from './api.js';
 
-const ORIGIN = 'http://127.0.0.1:8080';
-const CARD_OK = '4242 4242 4242 4242';
+export const ORIGIN = 'http://127.0.0.1:8080';
+export const CARD_OK = '4242 4242 4242 4242';
 const CARD_DECLINED = '4000 0000 0000 0002';
 const CARD_3DS = '4000 0000 0000 3220';
 const CARD_MIR = '2200 0000 0000 0004';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { DEMO, MemoryStore, SqlStore, createApp } from '../src/index.js';
 import { PgDriver, PgliteDriver } from '../src/node.js';
-import { describeTopUpContract } from './top-up-contract.js';
+import { CARD_OK, ORIGIN, describeTopUpContract } from './top-up-contract.js';
 import { RecordingDriver } from './recording-driver.js';
 import { Api } from './api.js';
 
@@ -34,8 +34,8 @@ describe('top-up SQL', () => {
     const api = new Api(createApp({ store: await SqlStore.open(pglite) }));
     await api.reset();
     await api.advance('PT5M');
-    const headers = { origin: 'http://127.0.0.1:8080' };
-    const card = (await (await api.request('/v1/card-tokens', { token: DEMO.publishableKey, headers, body: { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' } })).json()) as { id: string };
+    const headers = { origin: ORIGIN };
+    const card = (await (await api.request('/v1/card-tokens', { token: DEMO.publishableKey, headers, body: { number: CARD_OK, expMonth: 12, expYear: 2099, cvc: '123' } })).json()) as { id: string };
     const before = pglite.statements.length;
     const response = await api.request('/v1/top-ups', {
       token: DEMO.publishableKey,
