@@ -10,9 +10,11 @@ export function intlLocale(locale: Locale): string {
   return locale === 'ru' ? 'ru-RU' : 'en-US';
 }
 
-const made = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.Collator>();
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.Collator;
 
-function once<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.Collator>(key: string, make: () => T): T {
+const made = new Map<string, Formatter>();
+
+function once<T extends Formatter>(key: string, make: () => T): T {
   let found = made.get(key) as T | undefined;
   if (!found) made.set(key, (found = make()));
   return found;
