@@ -28,9 +28,7 @@ function moscowDayStart(now: Date): number {
  * once and each approved. The caller holds the number's row lock.
  */
 export async function exceedsDailyLimit(tx: StoreTx, msisdn: string, amount: number, now: Date): Promise<boolean> {
-  const since = new Date(moscowDayStart(now));
-  const today = (await tx.select('top_ups', { msisdn }, { atLeast: { createdAt: since } })).filter((row) => row.status !== 'failed');
-  const used = today.reduce((sum, row) => sum + row.amount, 0);
+  const used = await tx.sum('top_ups', 'amount', { msisdn }, { atLeast: { createdAt: new Date(moscowDayStart(now)) }, except: { status: 'failed' } });
   return used + amount > TOP_UP_LIMITS.dailyAmount;
 }
 

@@ -245,6 +245,15 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
         await sandbox.api.advance('P1D');
         assert.equal((await payByCard(DEMO.zeroBalance, 1000)).status, 'succeeded');
       });
+
+      it('counts payments awaiting 3-D Secure against the daily limit, and failed ones not', async () => {
+        assert.equal((await payByCard(DEMO.zeroBalance, 1_500_000, CARD_DECLINED)).status, 'failed');
+        assert.equal((await payByCard(DEMO.zeroBalance, 1_500_000, CARD_DECLINED)).status, 'failed');
+        assert.equal((await payByCard(DEMO.zeroBalance, 1_500_000, CARD_3DS)).status, 'requires_action');
+        assert.equal((await payByCard(DEMO.zeroBalance, 1_500_000)).status, 'succeeded');
+        const over = await payByCard(DEMO.zeroBalance, 1000);
+        assert.equal(over.failureCode, 'limit_exceeded');
+      });
     });
 
     describe('bonus points and another own number', () => {

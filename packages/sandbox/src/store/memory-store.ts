@@ -1,5 +1,5 @@
 import { Mutex } from './mutex.js';
-import { TABLE_NAMES, type SelectOptions, type Store, type StoreTx, type TableName, type Tables, type Where } from './store.js';
+import { TABLE_NAMES, type AggregateOptions, type NumberColumn, type SelectOptions, type Store, type StoreTx, type TableName, type Tables, type Where } from './store.js';
 
 type Data = { [N in TableName]: Tables[N][] };
 
@@ -25,6 +25,15 @@ function atLeast<N extends TableName>(row: Tables[N], bounds: Partial<Tables[N]>
     const actual = (row as unknown as Record<string, unknown>)[column];
     if (actual === null || actual === undefined) return false;
     if (bound instanceof Date ? !(actual instanceof Date) || actual.getTime() < bound.getTime() : (actual as number | string) < (bound as number | string)) return false;
+  }
+  return true;
+}
+
+/** Whether `row` passes the window and the exclusions of `options`. */
+function passes<N extends TableName>(row: Tables[N], options: AggregateOptions<N> | undefined): boolean {
+  if (!atLeast(row, options?.atLeast)) return false;
+  for (const [column, excluded] of Object.entries(options?.except ?? {})) {
+    if (excluded !== undefined && sameValue((row as unknown as Record<string, unknown>)[column], excluded)) return false;
   }
   return true;
 }
@@ -71,13 +80,20 @@ export class MemoryStore implements Store {
     // Rows are copied in and out so callers never hold a reference into the store.
     return {
       select: async <N extends TableName>(table: N, where?: Where<N>, options?: SelectOptions<N>) => {
-        let rows = (this.#data[table] as Tables[N][]).filter((row) => matches(row, where) && atLeast(row, options?.atLeast));
+        let rows = (this.#data[table] as Tables[N][]).filter((row) => matches(row, where) && passes(row, options));
         if (options?.newest) {
           const { column, limit } = options.newest;
           const time = (row: Tables[N]) => (row[column as keyof Tables[N]] as Date | null)?.getTime() ?? -Infinity;
           rows = rows.sort((a, b) => time(b) - time(a)).slice(0, limit);
         }
         return rows.map((row) => structuredClone(row));
+      },
+      sum: async <N extends TableName>(table: N, column: NumberColumn<N>, where?: Where<N>, options?: AggregateOptions<N>) => {
+        let total = 0;
+        for (const row of this.#data[table] as Tables[N][]) {
+          if (matches(row, where) && passes(row, options)) total += row[column as keyof Tables[N]] as number;
+        }
+        return total;
       },
       insert: async <N extends TableName>(table: N, row: Tables[N]) => {
         (this.#data[table] as Tables[N][]).push(structuredClone(row));

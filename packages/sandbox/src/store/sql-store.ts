@@ -1,6 +1,6 @@
 import { migrate } from './migrations.js';
 import type { SqlDriver, SqlQueryable } from './sql-driver.js';
-import { TABLE_NAMES, type SelectOptions, type Store, type StoreTx, type TableName, type Tables, type Where } from './store.js';
+import { TABLE_NAMES, type AggregateOptions, type NumberColumn, type SelectOptions, type Store, type StoreTx, type TableName, type Tables, type Where } from './store.js';
 
 const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
 
@@ -30,17 +30,25 @@ function defined(record: object): [string, unknown][] {
   return Object.entries(record).filter(([, value]) => value !== undefined);
 }
 
-/** Builds `WHERE a = $n AND b IS NULL AND c >= $m`, numbering parameters after `params`. */
-function whereClause(where: object | undefined, params: unknown[], atLeast: object = {}): string {
+/** Builds `WHERE a = $n AND b IS NULL AND c >= $m AND d IS DISTINCT FROM $k`, numbering parameters after `params`. */
+function whereClause(where: object | undefined, params: unknown[], options: AggregateOptions = {}): string {
   const conditions = defined(where ?? {}).map(([name, value]) => {
     if (value === null) return `${column(name)} IS NULL`;
     params.push(param(value));
     return `${column(name)} = $${params.length}`;
   });
-  for (const [name, value] of defined(atLeast)) {
+  for (const [name, value] of defined(options.atLeast ?? {})) {
     if (value === null) throw new Error(`atLeast.${name} is null: null has no order`);
     params.push(param(value));
     conditions.push(`${column(name)} >= $${params.length}`);
+  }
+  for (const [name, value] of defined(options.except ?? {})) {
+    if (value === null) {
+      conditions.push(`${column(name)} IS NOT NULL`);
+      continue;
+    }
+    params.push(param(value));
+    conditions.push(`${column(name)} IS DISTINCT FROM $${params.length}`);
   }
   return conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
 }
@@ -63,7 +71,7 @@ function sqlTx(db: SqlQueryable): StoreTx {
   return {
     async select<N extends TableName>(name: N, where?: Where<N>, options?: SelectOptions<N>) {
       const params: unknown[] = [];
-      const conditions = whereClause(where, params, options?.atLeast);
+      const conditions = whereClause(where, params, options);
       let order = '';
       if (options?.newest) {
         params.push(options.newest.limit);
@@ -72,6 +80,12 @@ function sqlTx(db: SqlQueryable): StoreTx {
       const lock = options?.forUpdate ? ' FOR UPDATE' : '';
       const { rows } = await db.query(`SELECT * FROM ${table(name)}${conditions}${order}${lock}`, params);
       return rows.map((row) => toRow<N>(row));
+    },
+    async sum<N extends TableName>(name: N, sumOf: NumberColumn<N>, where?: Where<N>, options?: AggregateOptions<N>) {
+      const params: unknown[] = [];
+      // float8: both drivers hand back a JavaScript number (a bigint sum would come back as text).
+      const { rows } = await db.query(`SELECT COALESCE(SUM(${column(sumOf)}), 0)::float8 AS total FROM ${table(name)}${whereClause(where, params, options)}`, params);
+      return Number(rows[0]?.['total'] ?? 0);
     },
     async insert<N extends TableName>(name: N, row: Tables[N]) {
       const entries = defined(row);

@@ -339,9 +339,17 @@ export interface SelectOptions<N extends TableName = TableName> {
    * as `{ createdAt: dayStart }`, which an index on (msisdn, created_at) serves.
    */
   atLeast?: Partial<Tables[N]>;
+  /** Only rows whose columns differ from these values (`IS DISTINCT FROM`: `null` differs from every value but `null`). */
+  except?: Partial<Tables[N]>;
   /** The `limit` rows latest in `column` (a date), newest first: `ORDER BY column DESC LIMIT limit`. */
   newest?: { column: DateColumn<N>; limit: number };
 }
+
+/** The filters an aggregate takes: the windows and exclusions of {@link SelectOptions}. */
+export type AggregateOptions<N extends TableName = TableName> = Pick<SelectOptions<N>, 'atLeast' | 'except'>;
+
+/** The columns of a table that hold a number. */
+export type NumberColumn<N extends TableName> = { [K in keyof Tables[N]]: Tables[N][K] extends number ? K : never }[keyof Tables[N]] & string;
 
 /** The columns of a table that hold a date. */
 export type DateColumn<N extends TableName> = { [K in keyof Tables[N]]: Tables[N][K] extends Date | null ? K : never }[keyof Tables[N]] & string;
@@ -349,6 +357,11 @@ export type DateColumn<N extends TableName> = { [K in keyof Tables[N]]: Tables[N
 /** Row operations available inside a transaction. */
 export interface StoreTx {
   select<N extends TableName>(table: N, where?: Where<N>, options?: SelectOptions<N>): Promise<Tables[N][]>;
+  /**
+   * The sum of `column` over the matching rows (0 when none match), added up
+   * by the database: a total over a window costs one row, not the window.
+   */
+  sum<N extends TableName>(table: N, column: NumberColumn<N>, where?: Where<N>, options?: AggregateOptions<N>): Promise<number>;
   insert<N extends TableName>(table: N, row: Tables[N]): Promise<void>;
   /** Returns the number of rows changed. */
   update<N extends TableName>(table: N, where: Where<N>, patch: Partial<Tables[N]>): Promise<number>;
