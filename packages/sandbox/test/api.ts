@@ -8,7 +8,13 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach } from 'node:test';
 import * as v from 'valibot';
 import { ProblemSchema, SessionSchema, OtpChallengeSchema, SmsSchema } from '@kabinet/client/contract';
-import { createApp, seedIfEmpty, systemClock, type AppOptions, type SandboxApp, type Store } from '../src/index.js';
+import { DEMO_ORIGINS, createApp, seedIfEmpty, systemClock, type AppOptions, type SandboxApp, type Store } from '../src/index.js';
+
+/** The examples' origin: the demo publishable key accepts it, and CORS lets it call. */
+export const PAGE_ORIGIN = DEMO_ORIGINS[0];
+
+/** An origin no key accepts and CORS refuses. */
+export const EVIL_ORIGIN = 'https://evil.example';
 
 export interface Call {
   method?: string;

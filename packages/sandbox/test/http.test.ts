@@ -4,6 +4,7 @@ import { MeSchema, OtpChallengeSchema, SessionSchema, SmsSchema } from '@kabinet
 import * as v from 'valibot';
 import { DEMO, MemoryStore } from '../src/index.js';
 import { startServer, type SandboxServer } from '../src/node.js';
+import { PAGE_ORIGIN } from './api.js';
 
 describe('over real HTTP', () => {
   let server: SandboxServer;
@@ -22,7 +23,7 @@ describe('over real HTTP', () => {
 
   it('signs in with a code from the SMS outbox and reads the account', async () => {
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
-    const origin = 'http://127.0.0.1:8080';
+    const origin = PAGE_ORIGIN;
     const json = { 'content-type': 'application/json', origin };
     const preflight = await fetch(`${server.url}/v1/auth/otp`, {
       method: 'OPTIONS',

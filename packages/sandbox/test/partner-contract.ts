@@ -9,13 +9,11 @@ import { describe, it } from 'node:test';
 import * as v from 'valibot';
 import { BalanceSchema, ClockSchema, MeSchema, PartnerSessionInfoSchema, PartnerSessionSchema, SCOPES, type Scope } from '@kabinet/client/contract';
 import { DEMO, OPERATIONS, type Operation, type Store } from '../src/index.js';
-import { expectProblem, useSandbox } from './api.js';
+import { EVIL_ORIGIN, PAGE_ORIGIN, expectProblem, useSandbox } from './api.js';
 
 const MINT = '/v1/partner/sessions';
-const ALLOWED_ORIGIN = 'http://127.0.0.1:8080';
 /** Allowed by CORS (Storybook) but not among the demo publishable key's origins. */
 const STORYBOOK_ORIGIN = 'http://127.0.0.1:6006';
-const EVIL_ORIGIN = 'https://evil.example';
 const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123' };
 const MINUTE = 60_000;
 
@@ -86,16 +84,16 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
 
       it('refuses the secret key from a browser, whatever the origin, and flags the key as exposed once', async () => {
         const body = { msisdn: DEMO.primary, scopes: ['balance:read'] };
-        await sandbox.api.problem(MINT, { body, token: DEMO.secretKey, headers: { origin: ALLOWED_ORIGIN } }, 403, 'forbidden');
+        await sandbox.api.problem(MINT, { body, token: DEMO.secretKey, headers: { origin: PAGE_ORIGIN } }, 403, 'forbidden');
         await sandbox.api.problem(MINT, { body, token: DEMO.secretKey, headers: { origin: EVIL_ORIGIN } }, 403, 'forbidden');
         await sandbox.api.problem('/v1/me', { token: DEMO.secretKey, headers: { origin: EVIL_ORIGIN } }, 403, 'forbidden');
         assert.equal((await auditRows('session.started')).length, 0);
 
         const refused = await auditRows('secret_key.refused');
-        assert.deepEqual(refused.map((row) => row.origin).sort(), [ALLOWED_ORIGIN, EVIL_ORIGIN, EVIL_ORIGIN].sort());
+        assert.deepEqual(refused.map((row) => row.origin).sort(), [PAGE_ORIGIN, EVIL_ORIGIN, EVIL_ORIGIN].sort());
         const flagged = await auditRows('api_key.flagged');
         assert.equal(flagged.length, 1);
-        assert.equal(flagged[0]?.origin, ALLOWED_ORIGIN);
+        assert.equal(flagged[0]?.origin, PAGE_ORIGIN);
         for (const row of [...refused, ...flagged]) assert.ok(!JSON.stringify(row).includes(DEMO.secretKey), 'the audit log never holds a secret key');
         const key = await secretKeyRow();
         assert.ok(key.exposedAt !== null, 'the key is marked exposed');
@@ -243,7 +241,7 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
 
     describe('publishable keys', () => {
       it('work from their allowed origins and from servers, and from no other origin', async () => {
-        await sandbox.api.ok('/v1/card-tokens', { token: DEMO.publishableKey, body: CARD, headers: { origin: ALLOWED_ORIGIN } }, 201, v.object({ id: v.string() }));
+        await sandbox.api.ok('/v1/card-tokens', { token: DEMO.publishableKey, body: CARD, headers: { origin: PAGE_ORIGIN } }, 201, v.object({ id: v.string() }));
         await sandbox.api.ok('/v1/card-tokens', { token: DEMO.publishableKey, body: CARD }, 201, v.object({ id: v.string() }));
         // Storybook may call the API (CORS) but is not among this key's origins.
         await sandbox.api.problem('/v1/card-tokens', { token: DEMO.publishableKey, body: CARD, headers: { origin: STORYBOOK_ORIGIN } }, 403, 'origin_not_allowed');
@@ -265,7 +263,7 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
       it('open no account data: session operations answer 401', async () => {
         for (const operation of implemented.filter((op) => op.auth === 'session')) {
           const call = callOf(operation);
-          const response = await sandbox.api.request(call.path, { ...call, token: DEMO.publishableKey, headers: { ...call.headers, origin: ALLOWED_ORIGIN } });
+          const response = await sandbox.api.request(call.path, { ...call, token: DEMO.publishableKey, headers: { ...call.headers, origin: PAGE_ORIGIN } });
           await expectProblem(response, 401, 'unauthenticated');
         }
       });
@@ -275,7 +273,7 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
       it('are refused with an Origin on every /v1 operation', async () => {
         for (const operation of implemented.filter((op) => op.path.startsWith('/v1/'))) {
           const call = callOf(operation);
-          const response = await sandbox.api.request(call.path, { ...call, token: DEMO.secretKey, headers: { ...call.headers, origin: ALLOWED_ORIGIN } });
+          const response = await sandbox.api.request(call.path, { ...call, token: DEMO.secretKey, headers: { ...call.headers, origin: PAGE_ORIGIN } });
           await expectProblem(response, 403, 'forbidden');
         }
         assert.equal((await auditRows('api_key.flagged')).length, 1);

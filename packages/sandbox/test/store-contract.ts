@@ -8,11 +8,9 @@ import { describe, it } from 'node:test';
 import * as v from 'valibot';
 import { BalanceSchema, ClockSchema, FaultsSchema, HealthSchema, MeSchema, SessionSchema, SmsSchema } from '@kabinet/client/contract';
 import { DEMO, type Store } from '../src/index.js';
-import { expectProblem, useSandbox, wrongCode } from './api.js';
+import { EVIL_ORIGIN, PAGE_ORIGIN, expectProblem, useSandbox, wrongCode } from './api.js';
 import { describeLinks } from './links-contract.js';
 
-const ALLOWED_ORIGIN = 'http://127.0.0.1:8080';
-const EVIL_ORIGIN = 'https://evil.example';
 
 export interface ContractOptions {
   /** Why the suite is skipped (for example, no DATABASE_URL). */
@@ -262,10 +260,10 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
 
       it('refuses a secret key sent from a browser and audits it', async () => {
-        await sandbox.api.problem('/v1/me', { token: DEMO.secretKey, headers: { origin: ALLOWED_ORIGIN } }, 403, 'forbidden');
+        await sandbox.api.problem('/v1/me', { token: DEMO.secretKey, headers: { origin: PAGE_ORIGIN } }, 403, 'forbidden');
         const rows = await sandbox.store.transaction((tx) => tx.select('audit_log', { action: 'secret_key.refused' }));
         assert.equal(rows.length, 1);
-        assert.equal(rows[0]?.origin, ALLOWED_ORIGIN);
+        assert.equal(rows[0]?.origin, PAGE_ORIGIN);
         assert.notEqual(rows[0]?.partnerKey, DEMO.secretKey, 'the audit log never holds a secret key');
       });
     });
@@ -342,18 +340,18 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('answers a preflight from an allowed origin', async () => {
         const response = await sandbox.api.request('/v1/auth/otp', {
           method: 'OPTIONS',
-          headers: { origin: ALLOWED_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+          headers: { origin: PAGE_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
         });
         assert.equal(response.status, 204);
-        assert.equal(response.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
+        assert.equal(response.headers.get('access-control-allow-origin'), PAGE_ORIGIN);
         assert.match(response.headers.get('access-control-allow-headers') ?? '', /Authorization/);
       });
 
       it('adds CORS headers, exposing Retry-After, for an allowed origin, problems included', async () => {
         await sandbox.api.requestCode(DEMO.primary);
-        const response = await sandbox.api.request('/v1/auth/otp', { body: { phone: DEMO.primary }, headers: { origin: ALLOWED_ORIGIN } });
+        const response = await sandbox.api.request('/v1/auth/otp', { body: { phone: DEMO.primary }, headers: { origin: PAGE_ORIGIN } });
         assert.equal(response.status, 429);
-        assert.equal(response.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
+        assert.equal(response.headers.get('access-control-allow-origin'), PAGE_ORIGIN);
         assert.match(response.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
       });
 
@@ -423,7 +421,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         }
         await sandbox.api.advance('PT61S');
         const session = await sandbox.api.signIn(DEMO.primary);
-        await sandbox.api.request('/v1/auth/logout', { method: 'POST', token: session.token, headers: { origin: ALLOWED_ORIGIN } });
+        await sandbox.api.request('/v1/auth/logout', { method: 'POST', token: session.token, headers: { origin: PAGE_ORIGIN } });
         const rows = await sandbox.store.transaction((tx) => tx.select('audit_log', { msisdn: DEMO.primary }));
         rows.sort((a, b) => a.at.getTime() - b.at.getTime() || 0);
         const actions = rows.map((row) => row.action);
@@ -433,7 +431,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         assert.equal(actions.filter((action) => action === 'otp.failed').length, 2);
         const ended = rows.find((row) => row.action === 'session.ended');
         assert.equal(ended?.accountId, 'acc_a');
-        assert.equal(ended?.origin, ALLOWED_ORIGIN);
+        assert.equal(ended?.origin, PAGE_ORIGIN);
       });
 
       it('records session expiry once', async () => {

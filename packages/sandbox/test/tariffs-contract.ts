@@ -8,7 +8,7 @@ import { beforeEach, describe, it } from 'node:test';
 import * as v from 'valibot';
 import { BalanceSchema, CurrentTariffSchema, TariffChangeSchema, TariffListSchema } from '@kabinet/client/contract';
 import { createApp, DEMO, type Store } from '../src/index.js';
-import { Api, expectProblem, useSandbox } from './api.js';
+import { Api, PAGE_ORIGIN, expectProblem, useSandbox } from './api.js';
 
 const PRIMARY = '79161234567';
 const CHANGES = `/v1/numbers/${PRIMARY}/tariff-changes`;
@@ -188,12 +188,12 @@ export function describeTariffContract(name: string, makeStore: () => Promise<St
       });
 
       it('records the change in the audit trail with who, what and from where', async () => {
-        await change('moy-smart', key(), CHANGES, token, { origin: 'http://127.0.0.1:8080' });
+        await change('moy-smart', key(), CHANGES, token, { origin: PAGE_ORIGIN });
         const [entry] = await sandbox.store.transaction((tx) => tx.select('audit_log', { action: 'tariff.changed' }));
         assert.equal(entry?.msisdn, DEMO.primary);
         assert.equal(entry?.accountId, 'acc_a');
         assert.equal(entry?.actor, 'subscriber');
-        assert.equal(entry?.origin, 'http://127.0.0.1:8080');
+        assert.equal(entry?.origin, PAGE_ORIGIN);
         assert.deepEqual([(entry?.details as Record<string, unknown>)['from'], (entry?.details as Record<string, unknown>)['to']], ['moy-onlain', 'moy-smart']);
       });
     });

@@ -8,9 +8,8 @@ import { beforeEach, describe, it } from 'node:test';
 import * as v from 'valibot';
 import { BalanceSchema, CardTokenSchema, TopUpSchema, type TopUp } from '@kabinet/client/contract';
 import { DEMO, type Logger, type Store } from '../src/index.js';
-import { expectProblem, useSandbox } from './api.js';
+import { PAGE_ORIGIN, expectProblem, useSandbox } from './api.js';
 
-export const ORIGIN = 'http://127.0.0.1:8080';
 export const CARD_OK = '4242 4242 4242 4242';
 const CARD_DECLINED = '4000 0000 0000 0002';
 const CARD_3DS = '4000 0000 0000 3220';
@@ -30,7 +29,7 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
     });
 
     /** Anonymous calls: the publishable key from the partner's page. */
-    const anonymous = { token: DEMO.publishableKey, headers: { origin: ORIGIN } };
+    const anonymous = { token: DEMO.publishableKey, headers: { origin: PAGE_ORIGIN } };
 
     async function tokenize(number: string, auth: { token: string; headers?: Record<string, string> } = anonymous) {
       return sandbox.api.ok('/v1/card-tokens', { ...auth, body: { number, expMonth: 12, expYear: NEXT_YEAR, cvc: '123' } }, 201, CardTokenSchema);

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { DEMO, MemoryStore, SqlStore, createApp } from '../src/index.js';
 import { PgDriver, PgliteDriver } from '../src/node.js';
-import { CARD_OK, ORIGIN, describeTopUpContract } from './top-up-contract.js';
+import { CARD_OK, describeTopUpContract } from './top-up-contract.js';
 import { RecordingDriver } from './recording-driver.js';
-import { Api } from './api.js';
+import { Api, PAGE_ORIGIN } from './api.js';
 
 const url = process.env['DATABASE_URL'];
 let pglite: RecordingDriver | undefined;
@@ -38,7 +38,7 @@ describe('top-up SQL', () => {
     const api = new Api(createApp({ store: await SqlStore.open(pglite) }));
     await api.reset();
     await api.advance('PT5M');
-    const headers = { origin: ORIGIN };
+    const headers = { origin: PAGE_ORIGIN };
     const card = (await (await api.request('/v1/card-tokens', { token: DEMO.publishableKey, headers, body: { number: CARD_OK, expMonth: 12, expYear: 2099, cvc: '123' } })).json()) as { id: string };
     const before = pglite.statements.length;
     const response = await api.request('/v1/top-ups', {
