@@ -32,8 +32,15 @@ export interface ExamplesServerOptions {
   partnerBank?: { secretKey?: string };
 }
 
-/** The policy every example page is served with: no inline code, Trusted Types on. */
-export function contentSecurityPolicy(apiOrigin: string): string {
+/**
+ * The Trusted Types policy a page's Kabinet creates: an app bundling
+ * @kabinet/widgets from npm shares Lit's own `lit-html`; the script tag
+ * (dist/cdn/) brings its own Lit, whose policy it names `kabinet`.
+ */
+export type TrustedTypesPolicy = 'lit-html' | 'kabinet';
+
+/** The policy every example page is served with: no inline code, Trusted Types on, only `policy` allowed. */
+export function contentSecurityPolicy(apiOrigin: string, policy: TrustedTypesPolicy): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -46,7 +53,7 @@ export function contentSecurityPolicy(apiOrigin: string): string {
     "form-action 'self'",
     "frame-ancestors 'none'",
     "require-trusted-types-for 'script'",
-    'trusted-types lit-html',
+    `trusted-types ${policy}`,
   ].join('; ');
 }
 
@@ -77,13 +84,15 @@ function resolvePath(root: string, pathname: string): string | null {
 
 /** Starts the examples host; resolves once it listens. */
 export function startExamplesServer(options: ExamplesServerOptions): Promise<Server> {
-  const headers = {
-    'Content-Security-Policy': contentSecurityPolicy(options.apiOrigin),
+  const headers = (policy: TrustedTypesPolicy) => ({
+    'Content-Security-Policy': contentSecurityPolicy(options.apiOrigin, policy),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Cache-Control': 'no-cache',
-  };
-  const partnerBank = createPartnerBank({ root: options.root, apiOrigin: options.apiOrigin, headers, ...options.partnerBank });
+  });
+  // The bank's page loads the script tag; the other examples bundle the npm packages.
+  const partnerBank = createPartnerBank({ root: options.root, apiOrigin: options.apiOrigin, headers: headers('kabinet'), ...options.partnerBank });
+  const appHeaders = headers('lit-html');
   const server = createServer(async (request, response) => {
     if (await partnerBank.handle(request, response)) return;
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -98,7 +107,7 @@ export function startExamplesServer(options: ExamplesServerOptions): Promise<Ser
       return;
     }
     const body = await readFile(file);
-    response.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', ...headers });
+    response.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', ...appHeaders });
     response.end(body);
   });
   return new Promise((resolve, reject) => {

@@ -8,8 +8,19 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import MagicString from 'magic-string';
 
 const ENTRY = 'kabinet-cdn-entry';
+
+/**
+ * The Trusted Types policy the script tag creates. The bundle brings its own
+ * copy of Lit, whose policy is named `lit-html`; a page running Lit of its own
+ * has already created that name, and a second `createPolicy('lit-html')`
+ * throws under `trusted-types` without 'allow-duplicates'. Renamed, the page
+ * lists both (`trusted-types lit-html kabinet`) and neither copy fails.
+ */
+export const TRUSTED_TYPES_POLICY = 'kabinet';
+const LIT_POLICY = 'createPolicy("lit-html"';
 const CONTEXT_CONSUMER = 'kabinet-lit-context-consumer';
 
 /** Every element with a registering module `kb-x/kb-x.ts`, sorted. */
@@ -86,6 +97,15 @@ function cdnEntry({ widgetsSrc, version }) {
       const deps = (getTargetChunkImports() ?? []).filter((dep) => dep.type === 'internal').map((dep) => `./${dep.fileName}`);
       if (deps.length === 0) return null;
       return { left: `(${JSON.stringify(deps)}.forEach((d) => import(d).catch(() => {})), import(`, right: '))' };
+    },
+    transform(code, id) {
+      if (!/\/node_modules\/lit-html\/lit-html\.js$/.test(id.replaceAll('\\', '/'))) return null;
+      const at = code.indexOf(LIT_POLICY);
+      if (at === -1 || code.includes(LIT_POLICY, at + 1)) {
+        this.error(`lit-html no longer calls ${LIT_POLICY}, …) exactly once: update the policy rename in scripts/cdn-bundle.mjs`);
+      }
+      const renamed = new MagicString(code).overwrite(at, at + LIT_POLICY.length, `createPolicy(${JSON.stringify(TRUSTED_TYPES_POLICY)}`);
+      return { code: renamed.toString(), map: renamed.generateMap({ hires: true }) };
     },
     load(id) {
       if (id === `\0${CONTEXT_CONSUMER}`) {

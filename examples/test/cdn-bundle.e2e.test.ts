@@ -1,8 +1,8 @@
 // The script-tag bundle dist/cdn/ as partner pages meet it, in headless
 // Chromium under a strict CSP with Trusted Types: each widget's chunk loads
 // only when its element appears, the bundle loaded twice (or two versions of
-// it) throws nothing and warns once, and a hostile stylesheet breaks no
-// widget. A small host serves the test pages and the built files (free
+// it) throws nothing and warns once, a page running Lit of its own keeps
+// its Trusted Types policy, and a hostile stylesheet breaks no widget. A small host serves the test pages and the built files (free
 // ports, so this file runs beside the other end-to-end tests).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,16 +46,22 @@ describe('CDN bundle (dist/cdn)', () => {
   let browser: Browser;
   let otherVersion: string;
 
-  /** The page and stylesheet the next visit gets. */
-  const fixture = { html: '', css: '' };
+  /** The page, stylesheet and Content-Security-Policy the next visit gets. */
+  const fixture = { html: '', css: '', csp: '' };
 
   before(async () => {
     // The partner's host: the test page under the examples' strict CSP, the bundle, another version of it.
     examples = createServer((request, response) => {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       if (path === '/page.html') {
-        response.writeHead(200, { 'Content-Type': MIME['.html']!, 'Content-Security-Policy': contentSecurityPolicy(sandbox.url) });
+        response.writeHead(200, { 'Content-Type': MIME['.html']!, 'Content-Security-Policy': fixture.csp });
         response.end(fixture.html);
+        return;
+      }
+      if (path === '/host-lit.js') {
+        // What Lit does when a page of its own loads it: a Trusted Types policy named `lit-html`.
+        response.writeHead(200, { 'Content-Type': MIME['.js']! });
+        response.end(`window.trustedTypes.createPolicy('lit-html', { createHTML: (html) => html });`);
         return;
       }
       if (path === '/page.css') {
@@ -91,8 +97,8 @@ describe('CDN bundle (dist/cdn)', () => {
     if (otherVersion) rmSync(otherVersion, { recursive: true, force: true });
   });
 
-  /** Opens a test page (its HTML and optional stylesheet) under the examples' strict CSP. */
-  async function visit(body: string, css = ''): Promise<Visit> {
+  /** Opens a test page (its HTML and optional stylesheet) under the partner bank's strict CSP, or `csp`. */
+  async function visit(body: string, css = '', csp = contentSecurityPolicy(sandbox.url, 'kabinet')): Promise<Visit> {
     // Each visit signs in afresh: no resend timer left from the previous one.
     await fetch(`${sandbox.url}/sandbox/reset`, { method: 'POST' });
     const page = await browser.newPage();
@@ -106,6 +112,7 @@ describe('CDN bundle (dist/cdn)', () => {
     await reportViolations(page, result.violations);
     fixture.html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="page.css"></head><body>${body}</body></html>`;
     fixture.css = css;
+    fixture.csp = csp;
     await page.goto(`${origin}/page.html`);
     return result;
   }
@@ -150,22 +157,55 @@ describe('CDN bundle (dist/cdn)', () => {
     await two.page.close();
   });
 
-  it('keeps its layout and works under a hostile stylesheet', async () => {
+  it('works beside a page running Lit of its own: its lit-html policy and the bundle\'s kabinet policy', async () => {
+    // No 'allow-duplicates': a second policy named lit-html would throw and the widgets would never load.
+    const csp = contentSecurityPolicy(sandbox.url, 'kabinet').replace('trusted-types kabinet', 'trusted-types lit-html kabinet');
+    const host = await visit(`<script type="module" src="/host-lit.js"></script>${providerWithLogin()}${script()}`, '', csp);
+    await signInStep(host.page);
+    assert.deepEqual(host.errors, []);
+    assert.deepEqual(host.violations, []);
+    await host.page.close();
+  });
+
+  it('keeps every widget laid out and working under a hostile stylesheet', async () => {
     const hostile = await visit(
-      `<main class="column">${providerWithLogin()}<kb-balance-card></kb-balance-card></main>${script()}`,
+      `<main class="column"><kb-provider api-base="${sandbox.url}" locale="en">
+         <kb-login></kb-login><kb-balance-card></kb-balance-card><kb-number-switcher></kb-number-switcher>
+         <kb-tariff-picker></kb-tariff-picker><kb-top-up-form></kb-top-up-form>
+       </kb-provider></main>${script()}`,
       `* { all: unset; }
        html { font-size: 72px !important; line-height: 0 !important; }
        body { font-size: 96px !important; letter-spacing: 20px; text-transform: uppercase; }
-       div, p, span, button, input, label, form, section, header, footer { display: none; color: red; }
+       div, p, span, button, input, label, form, section, header, footer, ul, li, dialog { display: none; color: red; }
        input, button { width: 1px; height: 1px; }
        .column { display: block; width: 420px; }`,
     );
     await signInStep(hostile.page);
     const box = await hostile.page.locator('kb-login').boundingBox();
     assert.ok(box && box.width >= 300 && box.height >= 80, `<kb-login> keeps its size: ${JSON.stringify(box)}`);
-    const input = hostile.page.getByLabel('Code from SMS');
+    const input = hostile.page.locator('kb-login').getByLabel('Code from SMS');
     const fontSize = await input.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
     assert.ok(fontSize <= 24, `the widget's text is not blown up by the host's font size (${fontSize}px)`);
+    const [sms] = (await (await fetch(`${sandbox.url}/sandbox/sms?to=%2B79161234567`)).json()) as { code: string }[];
+    await input.fill(sms!.code);
+    await hostile.page.locator('kb-login').getByRole('button', { name: 'Sign in', exact: true }).click();
+    // Signed in: every widget shows its data at a readable size, and answers the keyboard and the mouse.
+    await hostile.page.locator('kb-balance-card').getByText('350.00').waitFor();
+    await hostile.page.locator('kb-tariff-picker').getByRole('heading', { name: 'Tariffs' }).waitFor();
+    await hostile.page.locator('kb-number-switcher').getByRole('heading', { name: 'Numbers' }).waitFor();
+    for (const tag of ['kb-balance-card', 'kb-number-switcher', 'kb-tariff-picker', 'kb-top-up-form']) {
+      const element = hostile.page.locator(tag);
+      const size = await element.boundingBox();
+      assert.ok(size && size.width >= 300 && size.height >= 120, `<${tag}> keeps its size: ${JSON.stringify(size)}`);
+      const text = await element.evaluate((host) => {
+        const shown = [...host.shadowRoot!.querySelectorAll<HTMLElement>('h2, h3, p, label, button')].find((node) => node.offsetHeight > 1);
+        return shown ? parseFloat(getComputedStyle(shown).fontSize) : 0;
+      });
+      assert.ok(text >= 10 && text <= 32, `<${tag}>'s text keeps its size (${text}px)`);
+    }
+    const amount = hostile.page.locator('kb-top-up-form').getByLabel('Amount, ₽');
+    await amount.fill('150');
+    assert.equal(await amount.inputValue(), '150');
     assert.deepEqual(hostile.errors, []);
     assert.deepEqual(hostile.violations, []);
     await hostile.page.close();
@@ -186,7 +226,8 @@ describe('CDN bundle (dist/cdn)', () => {
 
 /** The sign-in's first step: a number, "Get code", the code field appears. */
 async function signInStep(page: Page): Promise<void> {
-  await page.getByLabel('Phone number').fill('+7 916 123-45-67');
-  await page.getByRole('button', { name: 'Get code' }).click();
-  await page.getByLabel('Code from SMS').waitFor();
+  const login = page.locator('kb-login');
+  await login.getByLabel('Phone number').fill('+7 916 123-45-67');
+  await login.getByRole('button', { name: 'Get code' }).click();
+  await login.getByLabel('Code from SMS').waitFor();
 }

@@ -18,7 +18,7 @@ type LoaderGlobal = typeof globalThis & { [LOADER_KEY]?: { version: string; warn
  * Starts loading widgets on demand. A second copy of the bundle (same or
  * another version) finds the first one running, warns once and does nothing:
  * the first copy's elements serve the whole page, so neither custom element
- * names nor Lit's `lit-html` Trusted Types policy are ever registered twice.
+ * names nor the bundle's Trusted Types policy (`kabinet`) are ever registered twice.
  *
  * @returns whether this copy is the one serving the page.
  *
