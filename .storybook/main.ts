@@ -7,10 +7,10 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true },
   async viteFinal(config) {
     const { defaultClientConditions } = await import('vite');
-    // Workspace packages resolve to their TypeScript sources (the `source` export condition);
+    // Workspace packages resolve to their TypeScript sources (the `@kabinet/source` export condition);
     // Vite 8's defaults (module, browser, development|production) follow.
     config.resolve ??= {};
-    config.resolve.conditions = ['source', ...defaultClientConditions];
+    config.resolve.conditions = ['@kabinet/source', ...defaultClientConditions];
     return config;
   },
 };

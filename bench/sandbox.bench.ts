@@ -46,7 +46,7 @@ async function loop(seconds: number, concurrency: number, call: () => Promise<bo
 }
 
 async function startTarget(root: string): Promise<{ sandbox: string; bare: string; stop(): void }> {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(root, 'bench/sandbox-target.ts')], {
+  const child = spawn(process.execPath, ['--conditions=@kabinet/source', '--import', 'tsx', join(root, 'bench/sandbox-target.ts')], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'inherit'],
   });

@@ -14,7 +14,7 @@ export const templates = () => minifyTemplateLiterals({ include: /\/packages\/wi
 /** Resolution and minification of a browser bundle, with the tsconfig under `root`. */
 export function browserPlugins(root) {
   return [
-    nodeResolve({ browser: true, exportConditions: ['source', 'production', 'browser', 'module', 'import', 'default'] }),
+    nodeResolve({ browser: true, exportConditions: ['@kabinet/source', 'production', 'browser', 'module', 'import', 'default'] }),
     templates(),
     esbuild({ target, minify: true, tsconfig: join(root, 'tsconfig.base.json'), legalComments: 'none' }),
   ];

@@ -2,7 +2,7 @@
  * Regenerates the README's pictures of the demo from a running `npm start`:
  * docs/internal-page.png (signs in on the internal-page example) and
  * docs/partner-bank.png (the partner bank's page, signed in by its backend).
- * Run: node --conditions=source --import tsx scripts/screenshot.ts
+ * Run: node --conditions=@kabinet/source --import tsx scripts/screenshot.ts
  */
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';

@@ -15,7 +15,7 @@ const apiOrigin = `http://${host}:${apiPort}`;
 
 const sandbox = spawn(
   process.execPath,
-  ['--conditions=source', '--import', 'tsx', 'packages/sandbox/src/bin.ts'],
+  ['--conditions=@kabinet/source', '--import', 'tsx', 'packages/sandbox/src/bin.ts'],
   { cwd: root, stdio: 'inherit', env: { ...process.env, PORT: String(apiPort), HOST: host } },
 );
 sandbox.on('exit', (code) => {

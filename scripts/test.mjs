@@ -53,7 +53,7 @@ async function nodeTests(name, files, flags = []) {
   // One file per run: two runs side by side must not read each other's counts.
   const tap = join(tmpdir(), `kabinet-node-test-${process.pid}-${Date.now()}.tap`);
   const code = await run(process.execPath, [
-    '--conditions=source',
+    '--conditions=@kabinet/source',
     '--import',
     'tsx',
     '--test',

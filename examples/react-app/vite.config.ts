@@ -10,7 +10,7 @@ export default defineConfig({
   base: '/react-app/',
   plugins: [react()],
   // Workspace packages resolve to their TypeScript sources, as in Storybook.
-  resolve: { conditions: ['source', ...defaultClientConditions] },
+  resolve: { conditions: ['@kabinet/source', ...defaultClientConditions] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,8 +1,9 @@
 /**
  * @kabinet/react: React components for the Kabinet widgets, made with
  * `@lit/react`. Props are the elements' properties; events are `onKb*` props
- * typed with their `detail`. Importing this module registers the elements
- * and brings in the JSX types of `<kb-*>` tags.
+ * typed with their `detail`. Using a component registers the elements (it
+ * imports @kabinet/widgets); importing this module also brings in the JSX
+ * types of `<kb-*>` tags.
  *
  * @example
  * import { KbProvider, KbLogin, KbBalanceCard, KbTopUpForm } from '@kabinet/react';

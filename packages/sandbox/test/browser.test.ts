@@ -9,7 +9,7 @@ describe('the sandbox in a browser', () => {
   it('bundles for the browser without Node built-ins', async () => {
     const entries = ['index.ts', 'browser.ts'].map((file) => fileURLToPath(new URL(`../src/${file}`, import.meta.url)));
     // platform=browser fails on any `node:` import or Node-only package.
-    const result = await build({ entryPoints: entries, bundle: true, platform: 'browser', format: 'esm', conditions: ['source'], write: false, outdir: 'out', logLevel: 'silent' });
+    const result = await build({ entryPoints: entries, bundle: true, platform: 'browser', format: 'esm', conditions: ['@kabinet/source'], write: false, outdir: 'out', logLevel: 'silent' });
     assert.equal(result.errors.length, 0);
     const code = result.outputFiles.map((file) => file.text).join('\n');
     assert.doesNotMatch(code, /from\s*["']node:|require\(["'](fs|path|net|pg)["']\)/);
