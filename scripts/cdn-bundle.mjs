@@ -118,8 +118,11 @@ function cdnEntry({ widgetsSrc, version }) {
       }
       if (id !== `\0${ENTRY}`) return null;
       const imports = tags.map((tag) => `  ${JSON.stringify(tag)}: () => import(${JSON.stringify(join(widgetsSrc, tag, `${tag}.ts`))}),`);
+      const autoloader = JSON.stringify(join(widgetsSrc, 'autoloader.ts'));
       return [
-        `import { autoload } from ${JSON.stringify(join(widgetsSrc, 'autoloader.ts'))};`,
+        `import { autoload } from ${autoloader};`,
+        // A page's own shadow roots are closed to the loader: `discover(shadowRoot)` hands one over.
+        `export { discover } from ${autoloader};`,
         `autoload({\n${imports.join('\n')}\n}, ${JSON.stringify(version)});`,
       ].join('\n');
     },

@@ -58,6 +58,17 @@ describe('CDN bundle (dist/cdn)', () => {
         response.end(fixture.html);
         return;
       }
+      if (path === '/host-shadow.js') {
+        // A partner's own components: one hands its shadow root to the loader, the other does not.
+        response.writeHead(200, { 'Content-Type': MIME['.js']! });
+        response.end(`import { discover } from '/dist/cdn/kabinet.js';
+          const shadowWith = (tag) => { const host = document.createElement('div'); host.attachShadow({ mode: 'open' }).append(document.createElement(tag)); return host; };
+          const told = shadowWith('kb-balance-card');
+          told.id = 'told';
+          document.body.append(told, shadowWith('kb-tariff-picker'));
+          discover(told.shadowRoot);`);
+        return;
+      }
       if (path === '/host-lit.js') {
         // What Lit does when a page of its own loads it: a Trusted Types policy named `lit-html`.
         response.writeHead(200, { 'Content-Type': MIME['.js']! });
@@ -135,6 +146,20 @@ describe('CDN bundle (dist/cdn)', () => {
     assert.ok(chunksOf(only).includes(manifest.elements[later]!.chunk), `<${later}>'s chunk is fetched once it appears`);
     assert.deepEqual(only.violations, []);
     await only.page.close();
+  });
+
+  it('loads the elements in a shadow root handed to discover(), and only those', async () => {
+    const shadow = await visit(`${script()}<script type="module" src="/host-shadow.js"></script>`);
+    await shadow.page.evaluate(() => customElements.whenDefined('kb-balance-card'));
+    // Later additions to that shadow root load too.
+    await shadow.page.evaluate(() => document.getElementById('told')!.shadowRoot!.append(document.createElement('kb-number-switcher')));
+    await shadow.page.evaluate(() => customElements.whenDefined('kb-number-switcher'));
+    const fetched = chunksOf(shadow);
+    assert.ok(!fetched.includes(manifest.elements['kb-tariff-picker']!.chunk), 'a shadow root nobody handed over stays unseen');
+    assert.equal(await shadow.page.evaluate(() => customElements.get('kb-tariff-picker')), undefined);
+    assert.deepEqual(shadow.errors, []);
+    assert.deepEqual(shadow.violations, []);
+    await shadow.page.close();
   });
 
   it('works when the same bundle is loaded twice: no error, one warning', async () => {

@@ -12,7 +12,17 @@ export type WidgetImports = Readonly<Record<string, () => Promise<unknown>>>;
 /** Marks the page as having a running loader, across copies of the bundle. */
 const LOADER_KEY = Symbol.for('kabinet.loader');
 
-type LoaderGlobal = typeof globalThis & { [LOADER_KEY]?: { version: string; warned: boolean } };
+/** Where the loader looks: the document, or a shadow root (or element) of the page's own. */
+export type LoaderRoot = Document | ShadowRoot | Element;
+
+interface RunningLoader {
+  version: string;
+  warned: boolean;
+  /** Loads the elements inside `root` now and as they are added. */
+  watch(root: LoaderRoot): void;
+}
+
+type LoaderGlobal = typeof globalThis & { [LOADER_KEY]?: RunningLoader };
 
 /**
  * Starts loading widgets on demand. A second copy of the bundle (same or
@@ -25,7 +35,7 @@ type LoaderGlobal = typeof globalThis & { [LOADER_KEY]?: { version: string; warn
  * @example
  * autoload({ 'kb-balance-card': () => import('./kb-balance-card/kb-balance-card.js') }, '0.1.0');
  */
-export function autoload(widgets: WidgetImports, version: string, root: Document = document): boolean {
+export function autoload(widgets: WidgetImports, version: string, root: LoaderRoot = document): boolean {
   const page = globalThis as LoaderGlobal;
   const running = page[LOADER_KEY];
   if (running) {
@@ -38,8 +48,6 @@ export function autoload(widgets: WidgetImports, version: string, root: Document
     }
     return false;
   }
-  page[LOADER_KEY] = { version, warned: false };
-
   const requested = new Set<string>();
   const load = (tag: string): void => {
     const importer = widgets[tag];
@@ -51,16 +59,39 @@ export function autoload(widgets: WidgetImports, version: string, root: Document
       console.error(`Kabinet could not load <${tag}>.`, error);
     });
   };
-  const discover = (node: Element | Document): void => {
+  const find = (node: LoaderRoot): void => {
     if (node instanceof Element) load(node.localName);
     for (const element of node.querySelectorAll(':not(:defined)')) load(element.localName);
   };
 
-  new MutationObserver((records) => {
+  // One observer for the document and every shadow root handed to `discover`.
+  const observer = new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of record.addedNodes) if (node instanceof Element) discover(node);
+      for (const node of record.addedNodes) if (node instanceof Element) find(node);
     }
-  }).observe(root, { childList: true, subtree: true });
-  discover(root);
+  });
+  const watch = (target: LoaderRoot): void => {
+    observer.observe(target, { childList: true, subtree: true });
+    find(target);
+  };
+  page[LOADER_KEY] = { version, warned: false, watch };
+  watch(root);
   return true;
+}
+
+/**
+ * Loads the Kabinet elements inside `root`, now and as they are added. The
+ * loader watches the document, and a page's own shadow roots are closed to
+ * it: a host component that renders `<kb-*>` tags in its shadow DOM hands its
+ * shadow root over once. Whichever copy of the bundle serves the page does
+ * the loading.
+ *
+ * @example
+ * import { discover } from 'https://cdn.example/kabinet/kabinet.js';
+ * discover(this.shadowRoot);
+ */
+export function discover(root: LoaderRoot): void {
+  const running = (globalThis as LoaderGlobal)[LOADER_KEY];
+  if (!running) throw new Error('Kabinet: the loader has not started: load kabinet.js first.');
+  running.watch(root);
 }

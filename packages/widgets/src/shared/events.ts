@@ -31,10 +31,11 @@ export interface KbTariffChangeDetail {
   charged: Money;
 }
 export interface KbErrorDetail {
-  /** The API problem code (or `network`, `unknown`). */
+  /** The API problem code, or a transport failure's: `network_error`, `timeout`, `invalid_response`, `unknown`. */
   code: string;
   /** The localized message the widget shows. */
   message: string;
+  /** What failed: usually a `KabinetError` from the client. */
   error: unknown;
 }
 
