@@ -20,7 +20,7 @@ export interface DemoSite {
   violations: string[];
   /** Console errors (less those `ignoreConsoleError` leaves out) and uncaught page errors. */
   consoleErrors: string[];
-  /** The code in the newest SMS the sandbox sent to `to`. */
+  /** The code in the newest SMS the sandbox sent to `to`, once it has arrived. */
   latestCode(to: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -70,12 +70,21 @@ export async function reportViolations(page: Page, violations: string[]): Promis
   });
 }
 
+/**
+ * Waits (up to 5 s) for an SMS with a code to `to`: a click on "Получить код"
+ * resolves when the click is dispatched, before the page's request has reached
+ * the sandbox.
+ */
 async function latestCode(to: string): Promise<string> {
-  const response = await fetch(`${api}/sandbox/sms?to=${encodeURIComponent(to)}`);
-  const messages = (await response.json()) as { code: string | null }[];
-  const code = messages[0]?.code;
-  assert.ok(code, 'an SMS with a code in the sandbox outbox');
-  return code;
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const response = await fetch(`${api}/sandbox/sms?to=${encodeURIComponent(to)}`);
+    const messages = (await response.json()) as { code: string | null }[];
+    const code = messages[0]?.code;
+    if (code) return code;
+    assert.ok(Date.now() < deadline, `an SMS with a code to ${to} in the sandbox outbox`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 const YEAR = String((new Date().getUTCFullYear() + 1) % 100).padStart(2, '0');
