@@ -12,6 +12,7 @@ export type { AuthMode, SessionState } from './session.js';
 export type { KabinetStore } from './store.js';
 export type { KabinetTariffs } from './tariffs.js';
 export type { CardDetails, KabinetTopUps, TopUpIntent, TopUpOrder, TopUpPayment } from './top-ups.js';
+export { outcomeUnknown } from './top-ups.js';
 export type { Resource, ResourceState } from './resource.js';
 export {
   KabinetError,

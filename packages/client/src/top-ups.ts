@@ -7,6 +7,7 @@ import { createIdempotencyKey, IDEMPOTENCY_HEADER } from './idempotency.js';
 import type { Http } from './http.js';
 import type { Money } from './money.js';
 import { cardDigits } from './card.js';
+import { NetworkError, RefusedError, ResponseValidationError, ServerError } from './errors.js';
 import { ChallengeAnswerSchema, CardTokenSchema, TopUpSchema, type CardToken, type TopUp } from './schemas.js';
 import type { KabinetStore } from './store.js';
 import * as v from 'valibot';
@@ -42,11 +43,29 @@ export interface TopUpOrder {
 export interface TopUpIntent {
   readonly idempotencyKey: string;
   /**
+   * Whether the last `submit` ended without a definite answer: no connection,
+   * a timeout, a 5xx, an answer that could not be read, or the first request
+   * with this key still being processed. The payment may have been made, so
+   * the next try must submit this intent again, never a new one; after a
+   * definite answer (a payment, a refusal) it is `false`.
+   */
+  readonly unresolved: boolean;
+  /**
    * Sends the payment (tokenizing the card the first time). Network failures
    * and 5xx answers may be retried by calling again: the server answers a
    * repeat with the first result.
    */
   submit(order: TopUpOrder, options?: { signal?: AbortSignal }): Promise<TopUp>;
+}
+
+/**
+ * Whether `error` leaves a payment's outcome unknown (see
+ * {@link TopUpIntent.unresolved}): the request may have reached the operator
+ * and been carried out, or is still being carried out.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  if (error instanceof NetworkError || error instanceof ServerError || error instanceof ResponseValidationError) return true;
+  return error instanceof RefusedError && error.code === 'idempotency_key_in_flight';
 }
 
 /**
@@ -99,8 +118,12 @@ export function createTopUps(http: Http, store: KabinetStore): KabinetTopUps {
       const idempotencyKey = createIdempotencyKey();
       // The token is single use: the retries of this intent must send the very same one.
       let token: { card: string; id: string } | undefined;
+      let unresolved = false;
       return {
         idempotencyKey,
+        get unresolved() {
+          return unresolved;
+        },
         async submit(order, options = {}) {
           let source: unknown = order.source;
           if (order.source.type === 'card') {
@@ -109,12 +132,18 @@ export function createTopUps(http: Http, store: KabinetStore): KabinetTopUps {
             if (!token || token.card !== fingerprint) token = { card: fingerprint, id: (await tokenize(card, options.signal)).id };
             source = { type: 'card', token: token.id };
           }
-          const topUp = await http.request('POST', 'v1/top-ups', TopUpSchema, {
-            json: { msisdn: order.msisdn, amount: order.amount, source },
-            headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
-            signal: options.signal,
-          });
-          return refreshBalances(topUp);
+          try {
+            const topUp = await http.request('POST', 'v1/top-ups', TopUpSchema, {
+              json: { msisdn: order.msisdn, amount: order.amount, source },
+              headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+              signal: options.signal,
+            });
+            unresolved = false;
+            return refreshBalances(topUp);
+          } catch (error) {
+            unresolved = outcomeUnknown(error);
+            throw error;
+          }
         },
       };
     },

@@ -1,6 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cardBrand, createClient, formatCardNumber, isValidCardNumber, money, type KabinetClient, type Msisdn } from '../src/index.js';
+import {
+  NetworkError,
+  RefusedError,
+  ServerError,
+  ValidationError,
+  cardBrand,
+  createClient,
+  formatCardNumber,
+  isValidCardNumber,
+  money,
+  outcomeUnknown,
+  type KabinetClient,
+  type Msisdn,
+} from '../src/index.js';
 import { inProcessSandboxPerTest, recording, signIn } from './sandbox.js';
 
 const PRIMARY: Msisdn = '+79161234567';
@@ -70,6 +83,42 @@ describe('top-ups', () => {
     assert.notEqual(keys[4], keys[0]);
     assert.equal(lossy.count('POST', '/v1/card-tokens'), 2, 'one token per intent');
     assert.equal((await client.balance(PRIMARY)).balance.amount, 35000 + 20000);
+  });
+
+  it('keeps the intent unresolved while the outcome is unknown, so paying again charges once', async () => {
+    // The operator carries the payment out, but the gateway in front of it answers 502, three times (the client's two retries included).
+    let gatewayFails = 3;
+    const client = await signedIn(async (input, init) => {
+      const request = new Request(input, init);
+      const response = await sandbox.fetch(request);
+      if (request.method === 'POST' && new URL(request.url).pathname === '/v1/top-ups' && gatewayFails-- > 0) return new Response(null, { status: 502 });
+      return response;
+    });
+    const intent = client.topUps.intent();
+    const order = { msisdn: PRIMARY, amount: money(10000), source: { type: 'card' as const, card: card('4242 4242 4242 4242') } };
+    assert.equal(intent.unresolved, false);
+    await assert.rejects(intent.submit(order), ServerError);
+    assert.equal(intent.unresolved, true, 'a 502 says nothing of the payment');
+    const topUp = await intent.submit(order);
+    assert.equal(topUp.status, 'succeeded');
+    assert.equal(intent.unresolved, false);
+    assert.equal((await client.balance(PRIMARY)).balance.amount, 35000 + 10000, 'paid once');
+
+    // A refusal is a definite answer: nothing was charged, the next try may be a new intent.
+    const refused = client.topUps.intent();
+    await assert.rejects(refused.submit({ ...order, amount: money(100) }), ValidationError);
+    assert.equal(refused.unresolved, false);
+  });
+
+  it('counts a timeout, a 5xx, an unreadable answer and a key still in flight as unknown outcomes', () => {
+    const init = (code: string, status: number) => ({ code, status });
+    assert.ok(outcomeUnknown(new NetworkError('offline', init('network_error', 0))));
+    assert.ok(outcomeUnknown(new NetworkError('slow', init('timeout', 0))));
+    assert.ok(outcomeUnknown(new ServerError('down', init('service_unavailable', 503))));
+    assert.ok(outcomeUnknown(new RefusedError('busy', init('idempotency_key_in_flight', 409))));
+    assert.ok(!outcomeUnknown(new RefusedError('no money', init('insufficient_funds', 409))));
+    assert.ok(!outcomeUnknown(new RefusedError('other order', init('idempotency_key_reused', 422))));
+    assert.ok(!outcomeUnknown(new Error('bug')));
   });
 
   it('waits through 3-D Secure as one awaited call, approved or declined', async () => {

@@ -129,6 +129,38 @@ describe('<kb-top-up-form>', () => {
     expect(harness.count(/POST \/v1\/top-ups/)).to.equal(1);
   });
 
+  it('pays again with the same key after an answer that says nothing of the payment (a gateway 502)', async () => {
+    // The operator carries the payment out; the gateway in front of it answers 502 to it and the client's two retries.
+    const sandbox = await createBrowserSandbox();
+    const keys: string[] = [];
+    let gatewayFails = 3;
+    const client = createClient({
+      baseUrl: BASE_URL,
+      auth: { type: 'publishable', key: 'pk_test_demo' },
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        const response = await sandbox.fetch(request);
+        if (request.method === 'POST' && new URL(request.url).pathname === '/v1/top-ups') {
+          keys.push(request.headers.get('idempotency-key') ?? '');
+          if (gatewayFails-- > 0) return new Response(null, { status: 502 });
+        }
+        return response;
+      },
+    });
+    const { form } = await mount(client, 'en');
+    type($(form, '#msisdn'), '8 926 000 11 22');
+    fillCard(form, '4242424242424242');
+    button(form, 'Pay').click();
+    await waitUntil(() => keys.length === 3 && !(form as unknown as { busy: boolean }).busy, 'the first attempt failed', { timeout: 5000 });
+    // The form asks for the CVC again after a failure, as after any.
+    type($(form, '#cvc'), '123');
+    button(form, 'Pay').click();
+    await waitUntil(() => keys.length === 4, `paid again: ${keys.length} requests`, { timeout: 5000 });
+    await waitForText(form, 'Payment successful');
+    expect(keys).to.have.length(4);
+    expect(new Set(keys).size).to.equal(1, 'one key for the one payment: the operator charges once');
+  });
+
   it('tops up any number anonymously, without showing its balance', async () => {
     const { form } = await mount(await anonymousClient(), 'en');
     expect(maybe(form, 'input[name="source"]')).to.equal(null, 'no source choice when signed out');

@@ -3,7 +3,6 @@ import { live } from 'lit/directives/live.js';
 import {
   BONUS_POINT_VALUE,
   KabinetError,
-  NetworkError,
   TOP_UP_LIMITS,
   cardBrand,
   formatCardNumber,
@@ -462,14 +461,14 @@ export default class KbTopUpForm extends LitElement {
     this.#submitting = true;
     this.busy = true;
     this.message = '';
-    // The same intent (and key) is reused when the last attempt ended without an answer.
+    // The same intent (and key) is sent again while the last attempt's outcome is unknown: paid at most once.
     const intent = (this.#intent ??= client.topUps.intent());
     try {
       const topUp = await intent.submit(order);
       this.#intent = null;
       await this.#follow(topUp);
     } catch (error) {
-      if (!(error instanceof NetworkError)) this.#intent = null;
+      if (!intent.unresolved) this.#intent = null;
       this.#explain(error);
     } finally {
       this.#submitting = false;
