@@ -4,7 +4,7 @@
  * Content-Security-Policy, as a real operator or partner page would, and the
  * partner bank's backend under /partner-bank/ (examples/partner-bank/backend.ts).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createPartnerBank } from './partner-bank/backend.js';
@@ -61,25 +61,37 @@ const ROUTES: Record<string, string> = {
   '/': 'examples/index.html',
 };
 
-/** Examples served from their build output rather than their sources (a bundler app's index.html names the built files). */
-const BUILT: Record<string, string> = {
+/**
+ * The URL prefixes served from disk, each from its own folder: nothing else of
+ * the repository (sources, the sandbox's data, .git) is reachable. A bundler
+ * app is served from its build output, whose index.html names the built files.
+ */
+const FOLDERS: Record<string, string> = {
+  '/internal-page/': 'examples/internal-page',
   '/react-app/': 'examples/react-app/dist',
+  '/dist/cdn/': 'dist/cdn',
 };
 
-/** Maps a URL path to a file under the root, or null outside what may be served. */
-function resolvePath(root: string, pathname: string): string | null {
+/** Maps a URL path to a file under its prefix's folder, or null for anything else (a malformed escape, `..`, another folder). */
+export function resolvePath(root: string, pathname: string): string | null {
   const route = ROUTES[pathname];
   if (route) return join(root, route);
   // /partner-bank/ is the bank's backend's (it serves its page itself, never its own source).
-  const allowed = ['/internal-page/', '/react-app/', '/dist/cdn/'];
-  if (!allowed.some((prefix) => pathname.startsWith(prefix))) return null;
-  const built = Object.keys(BUILT).find((prefix) => pathname.startsWith(prefix));
-  // resolve(): no trailing separator, so the containment check below holds for the root too.
-  const base = built ? resolve(root, BUILT[built]!) : pathname.startsWith('/dist/') ? resolve(root) : join(root, 'examples');
-  if (built) pathname = pathname.slice(built.length - 1);
-  const file = normalize(join(base, decodeURIComponent(pathname)));
-  if (!file.startsWith(base + sep)) return null;
-  return pathname.endsWith('/') ? join(file, 'index.html') : file;
+  const prefix = Object.keys(FOLDERS).find((candidate) => pathname.startsWith(candidate));
+  if (!prefix) return null;
+  let rest: string;
+  try {
+    rest = decodeURIComponent(pathname.slice(prefix.length));
+  } catch {
+    return null;
+  }
+  // Decoded, `%2F..%2F` is a parent step like any other: no file here has one in its path.
+  if (rest.split('/').includes('..') || rest.includes('\\') || rest.includes('\0')) return null;
+  // resolve(): no trailing separator, so the containment check below holds for the folder itself too.
+  const base = resolve(root, FOLDERS[prefix]!);
+  const file = normalize(join(base, rest));
+  if (file !== base && !file.startsWith(base + sep)) return null;
+  return rest === '' || rest.endsWith('/') ? join(file, 'index.html') : file;
 }
 
 /** Starts the examples host; resolves once it listens. */
@@ -93,7 +105,7 @@ export function startExamplesServer(options: ExamplesServerOptions): Promise<Ser
   // The bank's page loads the script tag; the other examples bundle the npm packages.
   const partnerBank = createPartnerBank({ root: options.root, apiOrigin: options.apiOrigin, headers: headers('kabinet'), ...options.partnerBank });
   const appHeaders = headers('lit-html');
-  const server = createServer(async (request, response) => {
+  const serve = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (await partnerBank.handle(request, response)) return;
     const url = new URL(request.url ?? '/', 'http://localhost');
     const file = resolvePath(options.root, url.pathname);
@@ -109,6 +121,14 @@ export function startExamplesServer(options: ExamplesServerOptions): Promise<Ser
     const body = await readFile(file);
     response.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', ...appHeaders });
     response.end(body);
+  };
+  // One bad request must not take the pages down with it.
+  const server = createServer((request, response) => {
+    serve(request, response).catch((error: unknown) => {
+      console.error('examples host:', error);
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('Internal error');
+    });
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
