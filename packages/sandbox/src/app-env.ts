@@ -12,8 +12,8 @@ export interface Deps {
   log: Logger;
   /** Origins that may call the API from a browser (CORS). */
   allowedOrigins: readonly string[];
-  /** Host named in the WebOTP line of each SMS; the request's host when absent. */
-  webOtpHost: string | undefined;
+  /** Host named in the WebOTP line of each SMS: configured, never the request's (see `AppOptions.webOtpHost`). */
+  webOtpHost: string;
   /** What `POST /sandbox/reset` seeds (the catalog size). */
   seed: SeedOptions;
   /** Inside a page, without a loadable URL (see `AppOptions.embedded`). */

@@ -29,7 +29,12 @@ export interface AppOptions {
   log?: Logger;
   /** Origins allowed to call from a browser; {@link DEFAULT_ALLOWED_ORIGINS} by default. */
   allowedOrigins?: readonly string[];
-  /** Host in the WebOTP line of SMS codes (the page's host); the API request's host by default. */
+  /**
+   * Host in the WebOTP line of SMS codes (`@host #code`): the host of the page
+   * the browser may hand the code to. By default the hostname of the first of
+   * `allowedOrigins` (`127.0.0.1` for the defaults), `localhost` when there is
+   * none. Never taken from the request: whoever asks for a code would choose it.
+   */
   webOtpHost?: string;
   /** What a reset seeds; give the same to `seedIfEmpty`. `{ tariffs: 1000 }` makes a large catalog. */
   seed?: SeedOptions;
@@ -41,6 +46,16 @@ export interface AppOptions {
    * `POST /sandbox/3ds/{id}`.
    */
   embedded?: boolean;
+}
+
+/** The WebOTP host when none is configured: the first allowed origin's hostname, else `localhost`. */
+function defaultWebOtpHost(allowedOrigins: readonly string[]): string {
+  const [first] = allowedOrigins;
+  try {
+    return (first !== undefined && new URL(first).hostname) || 'localhost';
+  } catch {
+    return 'localhost';
+  }
 }
 
 /** The sandbox app: a Hono app with a `fetch(request)` that runs in Node and in browsers. */
@@ -57,12 +72,13 @@ export type SandboxApp = Hono<AppEnv>;
  * const res = await app.request('/healthz');
  */
 export function createApp(options: AppOptions): SandboxApp {
+  const allowedOrigins = options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS;
   const deps: Deps = {
     store: options.store,
     clock: options.clock ?? systemClock,
     log: options.log ?? quietLogger,
-    allowedOrigins: options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS,
-    webOtpHost: options.webOtpHost,
+    allowedOrigins,
+    webOtpHost: options.webOtpHost ?? defaultWebOtpHost(allowedOrigins),
     seed: options.seed ?? {},
     embedded: options.embedded ?? false,
   };

@@ -8,13 +8,16 @@ export interface AuditRecord {
   accountId?: string | null;
   msisdn?: string | null;
   origin?: string | null;
+  /** The partner's masked secret key (or an anonymous page's publishable key), for display. */
   partnerKey?: string | null;
+  /** The partner's identity: the SHA-256 of its whole secret key. */
+  partnerKeyHash?: string | null;
   details?: Json;
 }
 
-/** Who acts through `session`: its subscriber, or the partner that minted it (named by its key). */
-export function sessionActor(session: SessionRow): { actor: 'subscriber' | 'partner'; accountId: string; partnerKey: string | null } {
-  return { actor: session.partnerKey ? 'partner' : 'subscriber', accountId: session.accountId, partnerKey: session.partnerKey };
+/** Who acts through `session`: its subscriber, or the partner that minted it (named by its key, masked and hashed). */
+export function sessionActor(session: SessionRow): { actor: 'subscriber' | 'partner'; accountId: string; partnerKey: string | null; partnerKeyHash: string | null } {
+  return { actor: session.partnerKey ? 'partner' : 'subscriber', accountId: session.accountId, partnerKey: session.partnerKey, partnerKeyHash: session.partnerKeyHash };
 }
 
 /**
@@ -31,6 +34,7 @@ export async function audit(tx: StoreTx, at: Date, entry: AuditRecord): Promise<
     action: entry.action,
     origin: entry.origin ?? null,
     partnerKey: entry.partnerKey ?? null,
+    partnerKeyHash: entry.partnerKeyHash ?? null,
     details: entry.details ?? {},
   });
 }

@@ -44,6 +44,20 @@ export async function sandboxNow(tx: StoreTx, clock: Clock): Promise<Date> {
   return new Date(clock.now().getTime() + offset);
 }
 
+/**
+ * The times the sandbox clock may be moved to (`POST /sandbox/clock`): from
+ * 2000-01-01T00:00:00Z, inclusive, to 3000-01-01T00:00:00Z, exclusive. Every
+ * such moment has a four-digit year, as the API's timestamps require
+ * (`toISOString` writes `+010000-…` past 9999), and leaves room for
+ * durations added to it (a link's activation, a token's expiry).
+ */
+export const SANDBOX_TIME_RANGE = { from: Date.UTC(2000, 0, 1), until: Date.UTC(3000, 0, 1) } as const;
+
+/** Whether the sandbox clock may read `ms` (epoch milliseconds; see {@link SANDBOX_TIME_RANGE}). */
+export function isSandboxTime(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= SANDBOX_TIME_RANGE.from && ms < SANDBOX_TIME_RANGE.until;
+}
+
 /** Moves the sandbox clock so that it reads `target` now. */
 export async function setSandboxNow(tx: StoreTx, clock: Clock, target: Date): Promise<void> {
   const value = { offsetMs: target.getTime() - clock.now().getTime() };

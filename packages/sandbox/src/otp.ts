@@ -30,6 +30,7 @@ export interface OtpActor {
   actor: 'anonymous' | 'subscriber' | 'partner';
   accountId?: string | null;
   partnerKey?: string | null;
+  partnerKeyHash?: string | null;
   origin: string | null;
 }
 
@@ -43,7 +44,7 @@ export async function sendOtp(
   request: OtpActor & { msisdn: string; now: Date; captchaToken: string | undefined; text: (code: string) => string; purpose: string },
 ): Promise<{ challenge: OtpChallenge; smsLine: string } | ProblemError> {
   const { msisdn, now } = request;
-  const who = { actor: request.actor, accountId: request.accountId ?? null, msisdn, origin: request.origin };
+  const who = { actor: request.actor, accountId: request.accountId ?? null, partnerKey: request.partnerKey ?? null, partnerKeyHash: request.partnerKeyHash ?? null, msisdn, origin: request.origin };
   const refuse = async (problem: ProblemError) => {
     await audit(tx, now, { ...who, action: 'otp.refused', details: { code: problem.code, purpose: request.purpose } });
     return problem;
@@ -121,6 +122,7 @@ export async function verifyOtp(
       actor: request.actor === 'anonymous' ? 'subscriber' : request.actor,
       accountId: request.accountId ?? null,
       partnerKey: request.partnerKey ?? null,
+      partnerKeyHash: request.partnerKeyHash ?? null,
       msisdn: challenge.msisdn,
       origin: request.origin,
       details: { challengeId: challenge.id, purpose: request.purpose, ...details },

@@ -3,7 +3,7 @@ import type { AppEnv } from './app-env.js';
 import { audit } from './audit.js';
 import { sandboxNow } from './clock.js';
 import { ProblemError } from './problem.js';
-import { maskKey } from './session.js';
+import { partnerRef } from './session.js';
 
 /**
  * Refuses a secret key that arrives with an `Origin` header (403 `forbidden`):
@@ -20,20 +20,20 @@ export function secretKeyGuard(): MiddlewareHandler<AppEnv> {
     const token = /^Bearer +(sk_\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     if (origin === undefined || token === undefined) return next();
     const { store, clock } = c.get('deps');
-    const partnerKey = maskKey(token);
+    const partner = await partnerRef(token);
     await store.transaction(async (tx) => {
       const now = await sandboxNow(tx, clock);
       const [key] = await tx.select('api_keys', { key: token, kind: 'secret' }, { forUpdate: true });
       const firstLeak = key !== undefined && key.exposedAt === null;
       if (firstLeak) {
         await tx.update('api_keys', { key: token }, { exposedAt: now });
-        await audit(tx, now, { action: 'api_key.flagged', actor: 'partner', origin, partnerKey, details: { reason: 'exposed', partner: key.partnerName } });
+        await audit(tx, now, { action: 'api_key.flagged', actor: 'partner', origin, ...partner, details: { reason: 'exposed', partner: key.partnerName } });
       }
       await audit(tx, now, {
         action: 'secret_key.refused',
         actor: 'partner',
         origin,
-        partnerKey,
+        ...partner,
         details: { reason: 'secret key sent with an Origin header', known: key !== undefined, flagged: key !== undefined },
       });
     });

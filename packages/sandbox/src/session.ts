@@ -31,8 +31,10 @@ export interface NewSession {
   accountId: string;
   msisdn: string;
   scopes: readonly string[];
-  /** The minting partner's masked secret key; `null` for an SMS sign-in. */
+  /** The minting partner's masked secret key, for display; `null` for an SMS sign-in. */
   partnerKey: string | null;
+  /** The minting partner's identity (see {@link PartnerRef}); `null` for an SMS sign-in. */
+  partnerKeyHash: string | null;
   /** Absolute end (partner sessions); `null` for none. */
   endsAt: Date | null;
 }
@@ -50,6 +52,7 @@ export async function openSession(tx: StoreTx, now: Date, init: NewSession): Pro
     msisdn: init.msisdn,
     scopes: [...init.scopes],
     partnerKey: init.partnerKey,
+    partnerKeyHash: init.partnerKeyHash,
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + IDLE_TIMEOUT_MS),
@@ -82,9 +85,29 @@ export type Principal =
   | { kind: 'publishable'; key: ApiKeyRow }
   | { kind: 'secret'; key: ApiKeyRow };
 
-/** A secret key with its middle hidden, fit for the audit log. */
+/**
+ * A secret key with its middle hidden, for people to read (audit, logs). Not
+ * an identity: every key starts `sk_test_`, so any two ending alike share it.
+ */
 export function maskKey(key: string): string {
   return `${key.slice(0, 8)}…${key.slice(-4)}`;
+}
+
+/** How rows name a partner: its masked key for display, and the SHA-256 of its whole key, which is its identity. */
+export interface PartnerRef {
+  partnerKey: string;
+  partnerKeyHash: string;
+}
+
+/**
+ * The {@link PartnerRef} of a secret key. Compare partners by `partnerKeyHash`
+ * only; neither field gives the key back.
+ *
+ * @example
+ * const { partnerKey, partnerKeyHash } = await partnerRef('sk_test_demo'); // 'sk_test_…demo', '5d48f102…'
+ */
+export async function partnerRef(key: string): Promise<PartnerRef> {
+  return { partnerKey: maskKey(key), partnerKeyHash: await sha256(key) };
 }
 
 /** How stale `lastSeenAt` may get before a call writes it again (the idle timeout is 20 minutes; this is its precision). */

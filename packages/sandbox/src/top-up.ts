@@ -62,9 +62,11 @@ export function topUpTrace(row: TopUpRow): Json {
 }
 
 /** Who made a top-up, for the audit log: the subscriber, the partner whose session it was, or an anonymous page (its publishable key). */
-export function topUpActor(row: TopUpRow): { actor: 'subscriber' | 'partner' | 'anonymous'; accountId: string | null; partnerKey: string | null } {
-  if (!row.owner.startsWith('account:')) return { actor: 'anonymous', accountId: null, partnerKey: row.owner.slice('key:'.length) };
-  return row.partnerKey ? { actor: 'partner', accountId: row.accountId, partnerKey: row.partnerKey } : { actor: 'subscriber', accountId: row.accountId, partnerKey: null };
+export function topUpActor(row: TopUpRow): { actor: 'subscriber' | 'partner' | 'anonymous'; accountId: string | null; partnerKey: string | null; partnerKeyHash: string | null } {
+  if (!row.owner.startsWith('account:')) return { actor: 'anonymous', accountId: null, partnerKey: row.owner.slice('key:'.length), partnerKeyHash: null };
+  return row.partnerKey
+    ? { actor: 'partner', accountId: row.accountId, partnerKey: row.partnerKey, partnerKeyHash: row.partnerKeyHash }
+    : { actor: 'subscriber', accountId: row.accountId, partnerKey: null, partnerKeyHash: null };
 }
 
 /** Credits a card payment to the number and marks it succeeded. */

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as v from 'valibot';
-import { AccountNumberSchema, BalanceSchema, MeSchema, OtpChallengeSchema, SessionSchema, msisdnPath } from '@kabinet/client/contract';
+import { AccountNumberSchema, BalanceSchema, MeSchema, OtpChallengeSchema, SessionSchema, SmsSchema, msisdnPath } from '@kabinet/client/contract';
 import { DEMO, OPERATIONS } from '../src/index.js';
 import { wrongCode, type Api, type Sandbox } from './api.js';
 
@@ -70,6 +70,17 @@ export function describeLinks(sandbox: Sandbox): void {
         assert.equal(problem.attemptsLeft, 2);
         const link = await api.ok('/v1/links', { token, body: { phone: DEMO.linkable, challengeId: challenge.challengeId, code } }, 201, AccountNumberSchema);
         assert.equal(link.status, 'pending');
+      });
+
+      it('names the configured page host in the link code’s WebOTP line, whatever Host the request carries', async () => {
+        const { api } = sandbox;
+        const token = await signedIn();
+        const response = await api.request('http://evil.example/v1/links/otp', { token, body: { phone: DEMO.linkable }, headers: { host: 'evil.example' } });
+        assert.equal(response.status, 202, await response.text());
+        const [sms] = await api.ok(`/sandbox/sms?to=${encodeURIComponent(DEMO.linkable)}`, {}, 200, v.array(SmsSchema));
+        assert.ok(sms);
+        assert.ok(sms.text.endsWith(`\n\n@127.0.0.1 #${sms.code}`), sms.text);
+        assert.doesNotMatch(sms.text, /evil\.example/);
       });
 
       it('locks the code after three wrong tries', async () => {

@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import * as v from 'valibot';
 import { BalanceSchema, ClockSchema, MeSchema, PartnerSessionInfoSchema, PartnerSessionSchema, SCOPES, type Scope } from '@kabinet/client/contract';
 import { DEMO, OPERATIONS, type Operation, type Store } from '../src/index.js';
+import { maskKey } from '../src/session.js';
 import { EVIL_ORIGIN, PAGE_ORIGIN, expectProblem, useSandbox } from './api.js';
 
 const MINT = '/v1/partner/sessions';
@@ -236,6 +237,67 @@ export function describePartnerContract(name: string, makeStore: () => Promise<S
         await expectProblem(await refresh(otpSession.id, DEMO.secretKey), 404, 'not_found');
         await sandbox.api.advance('PT16M');
         await expectProblem(await refresh(session.id, DEMO.secretKey), 404, 'not_found');
+      });
+    });
+
+    describe('telling partners apart', () => {
+      /** Another bank's key, masked exactly like the demo key: `sk_test_…demo`. */
+      const OTHER_KEY = 'sk_test_otherbank_x9demo';
+      const addOtherPartner = () =>
+        sandbox.store.transaction((tx) =>
+          tx.insert('api_keys', { key: OTHER_KEY, kind: 'secret', partnerName: 'Other Bank', allowedOrigins: [], createdAt: new Date(), revokedAt: null, exposedAt: null }),
+        );
+      const refresh = (id: string, token: string) => sandbox.api.request(`${MINT}/${id}/refresh`, { method: 'POST', token });
+
+      it('by the whole key: another key with the same masked form cannot refresh the session, and learns nothing of it', async () => {
+        await addOtherPartner();
+        assert.equal(maskKey(OTHER_KEY), maskKey(DEMO.secretKey), 'the keys look alike masked');
+        const session = await mint(['balance:read', 'top-up']);
+
+        const unknown = await refresh('ses_unknown', OTHER_KEY);
+        const foreign = await refresh(session.id, OTHER_KEY);
+        const unknownText = await unknown.text();
+        const foreignText = await foreign.text();
+        assert.equal(foreign.status, 404, foreignText);
+        assert.deepEqual(JSON.parse(foreignText), JSON.parse(unknownText), 'the same answer as for an unknown session');
+        await expectProblem(new Response(foreignText, { status: foreign.status, headers: foreign.headers }), 404, 'not_found');
+        for (const secret of [DEMO.primary, DEMO.primary.slice(1), 'balance:read', session.id]) assert.ok(!foreignText.includes(secret), foreignText);
+        assert.equal((await auditRows('session.refreshed')).length, 0, 'nothing refreshed');
+
+        // The session's own partner still refreshes it; the other one has sessions of its own, which the demo key cannot touch.
+        await sandbox.api.ok(`${MINT}/${session.id}/refresh`, { method: 'POST', token: DEMO.secretKey }, 200, PartnerSessionInfoSchema);
+        const others = await sandbox.api.ok(MINT, { token: OTHER_KEY, body: { msisdn: DEMO.zeroBalance, scopes: ['balance:read'] } }, 201, PartnerSessionSchema);
+        await sandbox.api.ok(`${MINT}/${others.id}/refresh`, { method: 'POST', token: OTHER_KEY }, 200, PartnerSessionInfoSchema);
+        await expectProblem(await refresh(others.id, DEMO.secretKey), 404, 'not_found');
+      });
+
+      it('in the records: sessions, payments and the audit trail hold each key’s hash beside the masked form, never the key', async () => {
+        await addOtherPartner();
+        const ours = await mint(['top-up']);
+        const theirs = await sandbox.api.ok(MINT, { token: OTHER_KEY, body: { msisdn: DEMO.primary, scopes: ['top-up'] } }, 201, PartnerSessionSchema);
+        for (const [session, key] of [[ours, 'ours'], [theirs, 'theirs']] as const) {
+          const card = await sandbox.api.ok('/v1/card-tokens', { token: session.token, body: CARD }, 201, v.object({ id: v.string() }));
+          const paid = await sandbox.api.request('/v1/top-ups', {
+            token: session.token,
+            headers: { 'idempotency-key': `partner-${key}` },
+            body: { msisdn: DEMO.primary, amount: { amount: 10000, currency: 'RUB' }, source: { type: 'card', token: card.id } },
+          });
+          assert.equal(paid.status, 201, await paid.text());
+        }
+        const sessions = await sandbox.store.transaction((tx) => tx.select('sessions', { msisdn: DEMO.primary }));
+        const hashOf = (id: string) => sessions.find((row) => row.id === id)?.partnerKeyHash;
+        const [ourHash, theirHash] = [hashOf(ours.id), hashOf(theirs.id)];
+        assert.ok(ourHash && theirHash && ourHash !== theirHash, 'two partners, two identities');
+        assert.deepEqual([...new Set(sessions.map((row) => row.partnerKey))], [maskKey(DEMO.secretKey)], 'one masked form for display');
+        const topUps = await sandbox.store.transaction((tx) => tx.select('top_ups', { msisdn: DEMO.primary }));
+        assert.deepEqual(topUps.map((row) => row.partnerKeyHash).sort(), [ourHash, theirHash].sort());
+        const audit = (await sandbox.store.transaction((tx) => tx.select('audit_log'))).filter((row) => row.actor === 'partner');
+        for (const action of ['session.started', 'card_token.created', 'top_up.succeeded']) {
+          const hashes = audit.filter((row) => row.action === action).map((row) => row.partnerKeyHash);
+          assert.deepEqual(hashes.sort(), [ourHash, theirHash].sort(), action);
+        }
+        const stored = JSON.stringify([sessions, topUps, audit]);
+        assert.ok(!stored.includes(DEMO.secretKey) && !stored.includes(OTHER_KEY), 'no secret key is stored outside api_keys');
       });
     });
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as v from 'valibot';
-import { BalanceSchema, ClockSchema, FaultsSchema, HealthSchema, MeSchema, SessionSchema, SmsSchema } from '@kabinet/client/contract';
+import { BalanceSchema, ClockSchema, FaultsSchema, HealthSchema, MeSchema, OtpChallengeSchema, SessionSchema, SmsSchema } from '@kabinet/client/contract';
 import { DEMO, type Store } from '../src/index.js';
 import { EVIL_ORIGIN, PAGE_ORIGIN, expectProblem, useSandbox, wrongCode } from './api.js';
 import { describeLinks } from './links-contract.js';
@@ -43,6 +43,31 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('refuses a clock move that is not a duration', async () => {
         const { problem } = await sandbox.api.problem('/sandbox/clock', { body: { advance: 'soon' } }, 422, 'validation_failed');
         assert.equal(problem.errors?.[0]?.pointer, '/advance');
+      });
+
+      it('refuses a clock move past the years 2000 to 2999, pointing at the field, and leaves the clock where it was', async () => {
+        const before = await sandbox.api.ok('/sandbox/clock', {}, 200, ClockSchema);
+        const refused = [
+          [{ advance: 'P99999999999D' }, '/advance'],
+          [{ advance: `P${'9'.repeat(60)}D` }, '/advance'],
+          [{ advance: 'P400000D' }, '/advance'],
+          [{ set: '9999-12-31T23:59:59Z' }, '/set'],
+          [{ set: '3000-01-01T00:00:00.000Z' }, '/set'],
+          [{ set: '1999-12-31T23:59:59.999Z' }, '/set'],
+        ] as const;
+        for (const [body, pointer] of refused) {
+          const { problem } = await sandbox.api.problem('/sandbox/clock', { body }, 422, 'validation_failed');
+          assert.deepEqual(problem.errors?.map((error) => [error.pointer, error.code]), [[pointer, 'out_of_range']], JSON.stringify(body));
+        }
+        const after = await sandbox.api.ok('/sandbox/clock', {}, 200, ClockSchema);
+        assert.ok(Date.parse(after.now) - Date.parse(before.now) < 5000, `the clock stayed: ${after.now}`);
+        await sandbox.api.ok('/v1/auth/otp', { body: { phone: DEMO.primary } }, 202, OtpChallengeSchema);
+
+        const last = await sandbox.api.ok('/sandbox/clock', { body: { set: '2999-12-31T23:00:00.000Z' } }, 200, ClockSchema);
+        assert.equal(last.now.slice(0, 4), '2999');
+        await sandbox.api.problem('/sandbox/clock', { body: { advance: 'PT1H' } }, 422, 'validation_failed');
+        const first = await sandbox.api.ok('/sandbox/clock', { body: { set: '2000-01-01T00:00:00.000Z' } }, 200, ClockSchema);
+        assert.equal(first.now.slice(0, 4), '2000');
       });
 
       it('restores the seed, the clock and the SMS outbox on reset', async () => {
@@ -87,7 +112,17 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         assert.equal(sms.from, '3339');
         assert.equal(sms.to, DEMO.primary);
         assert.match(sms.code ?? '', /^\d{6}$/);
-        assert.ok(sms.text.endsWith(`\n\n@localhost #${sms.code}`), sms.text);
+        // The first allowed origin's host (the examples' page), not the API's.
+        assert.ok(sms.text.endsWith(`\n\n@127.0.0.1 #${sms.code}`), sms.text);
+      });
+
+      it('names the configured page host in the WebOTP line, whatever Host the request carries', async () => {
+        const response = await sandbox.api.request('http://evil.example/v1/auth/otp', { body: { phone: DEMO.primary }, headers: { host: 'evil.example' } });
+        assert.equal(response.status, 202, await response.text());
+        const [sms] = await sandbox.api.ok(`/sandbox/sms?to=${encodeURIComponent(DEMO.primary)}`, {}, 200, v.array(SmsSchema));
+        assert.ok(sms);
+        assert.ok(sms.text.endsWith(`\n\n@127.0.0.1 #${sms.code}`), sms.text);
+        assert.doesNotMatch(sms.text, /evil\.example/);
       });
 
       it('lists SMS newest first', async () => {

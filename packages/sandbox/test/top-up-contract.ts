@@ -81,6 +81,31 @@ export function describeTopUpContract(name: string, makeStore: () => Promise<Sto
         assert.deepEqual(luhn.errors?.map((error) => error.code).sort(), ['card_expired', 'invalid_card_number']);
       });
 
+      it('never echoes a card number sent in the wrong place: a bare string, a field name, a wrong-typed field', async () => {
+        const pan = '4111111111111111';
+        const refusal = async (body: unknown) => {
+          const response = await sandbox.api.request('/v1/card-tokens', { ...anonymous, body: JSON.stringify(body) });
+          const text = await response.text();
+          assert.ok(!text.includes(pan) && !text.includes('411111'), text);
+          return expectProblem(new Response(text, { status: response.status, headers: response.headers }), 422, 'validation_failed');
+        };
+        const errorsOf = async (body: unknown) => (await refusal(body)).errors?.map((error) => [error.pointer, error.code, error.detail]);
+
+        assert.deepEqual(await errorsOf(pan), [['', 'invalid_type', 'Expected an object with number, expMonth, expYear and cvc']]);
+        assert.deepEqual(await errorsOf({ [pan]: 'x', [`${pan}0`]: 'y', number: CARD_OK, expMonth: 1, expYear: NEXT_YEAR, cvc: '123' }), [
+          ['', 'unknown_field', 'Unknown field: send only number, expMonth, expYear and cvc'],
+        ]);
+        assert.deepEqual(await errorsOf({ number: pan, expMonth: pan, expYear: NEXT_YEAR, cvc: '123' }), [['/expMonth', 'invalid_type', 'Expected the month as a number from 1 to 12']]);
+        assert.deepEqual(await errorsOf({ number: CARD_OK, expMonth: 1, expYear: pan, cvc: Number(pan) }), [
+          ['/expYear', 'invalid_type', 'Expected the year as a four-digit number'],
+          ['/cvc', 'invalid_type', 'Expected 3 or 4 digits'],
+        ]);
+        assert.deepEqual(await errorsOf({ number: Number(pan), expMonth: 1, expYear: NEXT_YEAR }), [
+          ['/number', 'invalid_type', 'Not a card number'],
+          ['/cvc', 'required', 'This field is required'],
+        ]);
+      });
+
       it('refuses a token used twice', async () => {
         const token = await tokenize(CARD_OK);
         const body = { msisdn: DEMO.primary, amount: { amount: 10000, currency: 'RUB' }, source: { type: 'card', token: token.id } };

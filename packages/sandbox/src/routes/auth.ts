@@ -21,7 +21,6 @@ async function requestOtp(c: AppContext): Promise<Response> {
     throw validationProblem([{ pointer: '/phone', code: 'invalid_phone', detail: 'Not a Russian mobile number' }]);
   }
   const origin = c.req.header('origin') ?? null;
-  const host = webOtpHost ?? new URL(c.req.url).hostname;
   const outcome = await store.transaction(async (tx) => {
     const now = await sandboxNow(tx, clock);
     // Locking the number serializes concurrent sends for it, so the limits hold under races.
@@ -36,7 +35,7 @@ async function requestOtp(c: AppContext): Promise<Response> {
       msisdn,
       now,
       captchaToken: body.captchaToken,
-      text: (code) => otpText(code, host),
+      text: (code) => otpText(code, webOtpHost),
       purpose: 'sign-in',
       actor: 'anonymous',
       origin,
@@ -58,7 +57,7 @@ async function verifyOtpRoute(c: AppContext): Promise<Response> {
     const { msisdn } = challenge;
     const [account] = await tx.select('accounts', { primaryMsisdn: msisdn });
     if (!account) throw new Error(`Number ${msisdn} has no account`);
-    const { session, token } = await openSession(tx, now, { accountId: account.id, msisdn, scopes: ALL_SCOPES, partnerKey: null, endsAt: null });
+    const { session, token } = await openSession(tx, now, { accountId: account.id, msisdn, scopes: ALL_SCOPES, partnerKey: null, partnerKeyHash: null, endsAt: null });
     await audit(tx, now, { action: 'session.started', actor: 'subscriber', accountId: account.id, msisdn, origin, details: { challengeId: challenge.id, sessionId: session.id, method: 'otp' } });
     return { token, expiresAt: session.expiresAt.toISOString(), idleTimeout: IDLE_TIMEOUT_MS / 1000, msisdn: msisdn as Session['msisdn'] };
   });

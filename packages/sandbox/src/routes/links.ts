@@ -57,7 +57,6 @@ async function requestLinkCode(c: AppContext): Promise<Response> {
   const body = await readJson(c, OtpRequestSchema);
   const msisdn = phoneOf(body.phone);
   const origin = c.req.header('origin') ?? null;
-  const host = webOtpHost ?? new URL(c.req.url).hostname;
   const outcome = await store.transaction(async (tx): Promise<{ challenge: OtpChallenge; smsLine: string } | ProblemError> => {
     const [number] = await tx.select('numbers', { msisdn }, { forUpdate: true });
     if (!number) return notSubscriber();
@@ -68,7 +67,7 @@ async function requestLinkCode(c: AppContext): Promise<Response> {
       now,
       captchaToken: body.captchaToken,
       // The owner of the added number learns who asks, so a stranger's request does not pass unnoticed.
-      text: (code) => `Kabinet: code ${code} links this number to the account of ${formatPhone(account.primaryMsisdn)}. Do not tell it to anyone else.\n\n@${host} #${code}`,
+      text: (code) => `Kabinet: code ${code} links this number to the account of ${formatPhone(account.primaryMsisdn)}. Do not tell it to anyone else.\n\n@${webOtpHost} #${code}`,
       purpose: 'link',
       ...sessionActor(session),
       origin,

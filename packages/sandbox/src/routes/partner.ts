@@ -5,7 +5,7 @@ import { sandboxNow } from '../clock.js';
 import { readJson } from '../json-body.js';
 import { ProblemError, validationProblem } from '../problem.js';
 import type { RouteTable } from '../route-table.js';
-import { IDLE_TIMEOUT_MS, PARTNER_SESSION_TTL_MS, authenticate, maskKey, openSession, sessionDeadline } from '../session.js';
+import { IDLE_TIMEOUT_MS, PARTNER_SESSION_TTL_MS, authenticate, openSession, partnerRef, sessionDeadline } from '../session.js';
 import type { ApiKeyRow, SessionRow } from '../store/store.js';
 
 type Msisdn = PartnerSession['msisdn'];
@@ -38,7 +38,7 @@ async function mint(c: AppContext): Promise<Response> {
   const body = await readJson(c, PartnerSessionRequestSchema);
   const msisdn = parsePhone(body.msisdn);
   if (!msisdn) throw validationProblem([{ pointer: '/msisdn', code: 'invalid_phone', detail: 'Not a Russian mobile number' }]);
-  const partnerKey = maskKey(key.key);
+  const partner = await partnerRef(key.key);
   const scopes = [...new Set(body.scopes)];
   const minted = await store.transaction(async (tx): Promise<PartnerSession | ProblemError> => {
     const now = await sandboxNow(tx, clock);
@@ -46,13 +46,13 @@ async function mint(c: AppContext): Promise<Response> {
     const [account] = await tx.select('accounts', { primaryMsisdn: msisdn });
     if (!account) return validationProblem([{ pointer: '/msisdn', code: 'not_a_subscriber', detail: 'No account of this operator has this number' }]);
     const endsAt = new Date(now.getTime() + PARTNER_SESSION_TTL_MS);
-    const { session, token } = await openSession(tx, now, { accountId: account.id, msisdn, scopes, partnerKey, endsAt });
+    const { session, token } = await openSession(tx, now, { accountId: account.id, msisdn, scopes, ...partner, endsAt });
     await audit(tx, now, {
       action: 'session.started',
       actor: 'partner',
       accountId: account.id,
       msisdn,
-      partnerKey,
+      ...partner,
       details: { sessionId: session.id, method: 'partner', partner: key.partnerName, scopes, endsAt: endsAt.toISOString() },
     });
     return { ...info(session), token };
@@ -64,17 +64,19 @@ async function mint(c: AppContext): Promise<Response> {
 /**
  * `POST /v1/partner/sessions/{id}/refresh`: another 15 minutes from now for a
  * live session this partner minted; the token stays the same. Anything else
- * (another partner's, ended, expired, unknown) is 404: mint a new one.
+ * (another partner's, ended, expired, unknown) is 404: mint a new one. The
+ * partner is its whole key (by hash), never the masked form, which any key
+ * with the same last four characters shares.
  */
 async function refresh(c: AppContext): Promise<Response> {
   const { store, clock } = c.get('deps');
   const key = await secretKey(c);
-  const partnerKey = maskKey(key.key);
+  const partner = await partnerRef(key.key);
   const id = c.req.param('id') ?? '';
   const refreshed = await store.transaction(async (tx): Promise<PartnerSessionInfo | ProblemError> => {
     const now = await sandboxNow(tx, clock);
     const [session] = await tx.select('sessions', { id }, { forUpdate: true });
-    if (!session || session.partnerKey !== partnerKey) return new ProblemError(404, 'not_found', 'No such partner session');
+    if (!session || session.partnerKeyHash !== partner.partnerKeyHash) return new ProblemError(404, 'not_found', 'No such partner session');
     if (session.endedAt !== null || sessionDeadline(session).getTime() <= now.getTime()) {
       return new ProblemError(404, 'not_found', 'This partner session has ended; mint a new one');
     }
@@ -85,7 +87,7 @@ async function refresh(c: AppContext): Promise<Response> {
       actor: 'partner',
       accountId: session.accountId,
       msisdn: session.msisdn,
-      partnerKey,
+      ...partner,
       details: { sessionId: id, endsAt: patch.endsAt.toISOString() },
     });
     return info({ ...session, ...patch });

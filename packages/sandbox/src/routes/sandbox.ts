@@ -1,11 +1,11 @@
 import { ClockRequestSchema, FaultsSchema, parsePhone, type Sms } from '@kabinet/client/contract';
 import type { AppContext } from '../app-env.js';
 import { audit } from '../audit.js';
-import { forgetOffset, sandboxNow, setSandboxNow } from '../clock.js';
+import { forgetOffset, isSandboxTime, sandboxNow, setSandboxNow } from '../clock.js';
 import { parseDuration } from '../duration.js';
 import { readFaults, writeFaults } from '../faults.js';
 import { readJson } from '../json-body.js';
-import { validationProblem } from '../problem.js';
+import { ProblemError, validationProblem } from '../problem.js';
 import type { RouteTable } from '../route-table.js';
 import { seed } from '../seed.js';
 
@@ -52,6 +52,11 @@ async function getClock(c: AppContext): Promise<Response> {
   return c.json({ now: now.toISOString() });
 }
 
+/**
+ * `POST /sandbox/clock`: `advance` by an ISO 8601 duration, or `set` a time.
+ * The result must fall within `SANDBOX_TIME_RANGE` (years 2000 to 2999, UTC),
+ * else 422 `out_of_range` pointing at the field.
+ */
 async function moveClock(c: AppContext): Promise<Response> {
   const { store, clock } = c.get('deps');
   const body = await readJson(c, ClockRequestSchema);
@@ -62,13 +67,18 @@ async function moveClock(c: AppContext): Promise<Response> {
   if (advanceMs === null) {
     throw validationProblem([{ pointer: '/advance', code: 'invalid_duration', detail: 'Expected an ISO 8601 duration with D, H, M or S, such as PT21M' }]);
   }
-  const now = await store.transaction(async (tx) => {
+  const outOfRange = () =>
+    validationProblem([{ pointer: body.set === undefined ? '/advance' : '/set', code: 'out_of_range', detail: 'The sandbox time must stay within the years 2000 to 2999' }]);
+  const now = await store.transaction(async (tx): Promise<Date | ProblemError> => {
     const before = await sandboxNow(tx, clock);
-    const target = body.set === undefined ? new Date(before.getTime() + advanceMs) : new Date(body.set);
+    const targetMs = body.set === undefined ? before.getTime() + advanceMs : Date.parse(body.set);
+    if (!isSandboxTime(targetMs)) return outOfRange();
+    const target = new Date(targetMs);
     await setSandboxNow(tx, clock, target);
     await audit(tx, target, { action: 'sandbox.clock', actor: 'sandbox', details: { from: before.toISOString(), to: target.toISOString() } });
     return target;
   });
+  if (now instanceof ProblemError) throw now;
   return c.json({ now: now.toISOString() });
 }
 

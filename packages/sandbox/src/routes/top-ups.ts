@@ -51,20 +51,40 @@ async function payer(c: AppContext): Promise<Payer> {
 
 const ownerOf = (principal: Payer) => (principal.kind === 'session' ? `account:${principal.session.accountId}` : `key:${principal.key.key}`);
 
-/** Card details never appear in an answer: these fields get fixed texts instead of the validator's (which quote the input). */
-const SECRET_POINTERS = new Set(['/number', '/cvc']);
+/**
+ * Fixed texts for the card fields: the validator's messages quote the input,
+ * and any field of this body may carry a card number pasted in the wrong place.
+ */
+const CARD_FIELD_DETAILS = new Map([
+  ['/number', 'Not a card number'],
+  ['/expMonth', 'Expected the month as a number from 1 to 12'],
+  ['/expYear', 'Expected the year as a four-digit number'],
+  ['/cvc', 'Expected 3 or 4 digits'],
+]);
 
+/**
+ * The card request, or 422 with errors that hold no input: card fields keep
+ * their pointer and code with a fixed detail; anything else (a body that is
+ * no object, an unknown field, whose name could be a card number) is reported
+ * at the body (pointer `''`) as `unknown_field` or `invalid_type`, with a fixed detail.
+ */
 async function readCard(c: AppContext) {
   try {
     return await readJson(c, CardTokenRequestSchema);
   } catch (error) {
-    if (error instanceof ProblemError && error.code === 'validation_failed') {
-      const errors = (error.extensions.errors ?? []).map((field) =>
-        SECRET_POINTERS.has(field.pointer) ? { ...field, detail: field.pointer === '/cvc' ? 'Expected 3 or 4 digits' : 'Not a card number' } : field,
-      );
-      throw validationProblem(errors);
+    if (!(error instanceof ProblemError) || error.code !== 'validation_failed') throw error;
+    const errors: FieldError[] = [];
+    for (const field of error.extensions.errors ?? []) {
+      const detail = CARD_FIELD_DETAILS.get(field.pointer);
+      const safe: FieldError =
+        detail !== undefined
+          ? { pointer: field.pointer, code: field.code, detail: field.code === 'required' ? 'This field is required' : detail }
+          : field.code === 'unknown_field'
+            ? { pointer: '', code: 'unknown_field', detail: 'Unknown field: send only number, expMonth, expYear and cvc' }
+            : { pointer: '', code: 'invalid_type', detail: 'Expected an object with number, expMonth, expYear and cvc' };
+      if (!errors.some((seen) => seen.pointer === safe.pointer && seen.code === safe.code)) errors.push(safe);
     }
-    throw error;
+    throw validationProblem(errors);
   }
 }
 
@@ -192,6 +212,7 @@ async function executeTopUp(c: AppContext, principal: Payer, claim: IdempotencyC
       reference: reference(),
       owner: claim.scope,
       partnerKey: session?.partnerKey ?? null,
+      partnerKeyHash: session?.partnerKeyHash ?? null,
       settlesAt: null,
     };
     let failure: TopUpFailureCode | null = null;

@@ -269,6 +269,19 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE top_ups ADD COLUMN partner_key text`,
     ],
   },
+  {
+    version: 6,
+    name: 'partners: identified by the hash of the whole secret key',
+    statements: [
+      // `partner_key` is the masked key (`sk_test_…demo`), for people to read: two keys can share it, so it
+      // identifies no one. These hold the SHA-256 (hex) of the whole secret key: who minted a session (only
+      // that partner may refresh it), made a payment, or acted. NULL for rows written before: a partner
+      // session minted then can no longer be refreshed (it ends within 15 minutes anyway).
+      `ALTER TABLE sessions ADD COLUMN partner_key_hash text`,
+      `ALTER TABLE top_ups ADD COLUMN partner_key_hash text`,
+      `ALTER TABLE audit_log ADD COLUMN partner_key_hash text`,
+    ],
+  },
 ];
 
 /**

@@ -131,8 +131,10 @@ export interface TopUpRow {
   reference: string;
   /** Who may read it back: `account:<id>` or `key:<publishable key>`. */
   owner: string;
-  /** The partner whose session made it (its masked secret key); `null` for the subscriber's own or anonymous payments. */
+  /** The partner whose session made it (its masked secret key, for display); `null` for the subscriber's own or anonymous payments. */
   partnerKey: string | null;
+  /** That partner's identity: the SHA-256 of its whole secret key; `null` where `partnerKey` is, and on rows from before migration 6. */
+  partnerKeyHash: string | null;
   /** A slow operator answer settles the top-up at this moment. */
   settlesAt: Date | null;
 }
@@ -229,7 +231,10 @@ export interface SessionRow {
   accountId: string;
   msisdn: string;
   scopes: Json;
+  /** The minting partner's masked secret key, for display (two keys may share it); `null` for an SMS sign-in. */
   partnerKey: string | null;
+  /** The minting partner's identity: the SHA-256 of its whole secret key, which refreshes compare; `null` for an SMS sign-in. */
+  partnerKeyHash: string | null;
   createdAt: Date;
   lastSeenAt: Date;
   /** When the idle timeout ends the session; every request moves it. */
@@ -258,7 +263,10 @@ export interface AuditRow {
   actor: string;
   action: string;
   origin: string | null;
+  /** The acting partner's masked secret key (or an anonymous page's publishable key), for display. */
   partnerKey: string | null;
+  /** The acting partner's identity: the SHA-256 of its whole secret key. */
+  partnerKeyHash: string | null;
   details: Json;
 }
 
