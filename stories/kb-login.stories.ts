@@ -89,7 +89,17 @@ export const Locked: Story = {
   },
 };
 
-/** A code was sent a moment ago: the next one is refused with its retry time. */
+/** Locked, and a new code asked within the minute: refused, "Get a new code" disabled beside the countdown. */
+export const NewCodeRateLimited: Story = {
+  play: async (context) => {
+    await Locked.play!(context);
+    const login = widget(context.canvasElement, 'kb-login');
+    await press(login, /Получить новый код|Get a new code/);
+    await waitForText(login, /Попробуйте через|Try again in/);
+  },
+};
+
+/** A code was sent a moment ago: the next one is refused with its retry time, counting down. */
 export const RateLimited: Story = {
   parameters: { kabinet: { setup: async (world: World) => void (await world.client.auth.requestCode(DEMO)) } },
   play: async ({ canvasElement }) => {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { Msisdn } from '@kabinet/client';
 import type { World } from '../.storybook/kabinet-world.js';
-import { DEMO, loadFailedSetup, loadingSetup } from '../.storybook/kabinet-world.js';
+import { DEMO, loadFailedSetup, loadingSetup, staleSetup } from '../.storybook/kabinet-world.js';
 import { fill, press, until, waitForText, widget } from './play.js';
 
 /** Seeded numbers to try linking with (README "Test mode"); their password is `demo-password`. */
@@ -100,6 +100,11 @@ export const LoadFailed: Story = {
   parameters: { kabinet: { setup: loadFailedSetup(ME) } },
 };
 
+/** A refresh failed: the last known numbers stay, with a note. */
+export const Stale: Story = {
+  parameters: { kabinet: { setup: staleSetup(ME, (client) => client.store.me()) } },
+};
+
 /** Nobody is signed in. */
 export const SignedOut: Story = { parameters: { kabinet: { setup: async () => undefined } } };
 
@@ -107,6 +112,42 @@ export const SignedOut: Story = { parameters: { kabinet: { setup: async () => un
 export const AddForm: Story = {
   play: async ({ canvasElement }) => {
     await press(switcher(canvasElement), /Добавить номер|Add a number/);
+  },
+};
+
+/** Opens "Add a number" for the linkable number, to be confirmed by a code, and asks for the code. */
+const askForCode = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const element = switcher(canvasElement);
+  await press(element, /Добавить номер|Add a number/);
+  await fill(element, '#phone', LINKABLE);
+  await until(() => element.shadowRoot?.querySelector<HTMLInputElement>('input[value="code"]'), 'the code choice').then((radio) => radio.click());
+  await press(element, /Отправить код|Send a code/);
+  await waitForText(element, /Код отправлен|We sent a code/);
+  return element;
+};
+
+/** The API wants a captcha for the code: the provider's `captcha` hook answers, then the code is sent. */
+export const CodeCaptcha: Story = {
+  parameters: {
+    kabinet: {
+      setup: async (world: World) => {
+        await world.signIn();
+        for (let i = 0; i < 3; i++) {
+          await world.client.links.requestCode(LINKABLE);
+          await world.advanceClock('PT61S');
+        }
+      },
+    },
+  },
+  play: async (context) => void (await askForCode(context)),
+};
+
+/** A second code asked too soon: refused at the field, with the wait. */
+export const CodeRateLimited: Story = {
+  play: async (context) => {
+    const element = await askForCode(context);
+    await press(element, /Отправить код|Send a code/);
+    await waitForText(element, /Попробуйте через|Try again in/);
   },
 };
 

@@ -116,6 +116,12 @@ describe('<kb-balance-card>', () => {
     await waitForText(card, 'Не удалось обновить');
     expect(text(card)).to.include('350,00 ₽').and.match(/на \d\d:\d\d/);
     await expect(card).to.be.accessible();
+    // The refresh button now says "Try again", and its accessible name contains what it says (WCAG 2.5.3).
+    const retry = button(card, 'Попробовать снова');
+    expect(retry.getAttribute('aria-label') ?? retry.textContent).to.include('Попробовать снова');
+    harness.fail = null;
+    retry.click();
+    await waitUntil(() => !text(card).includes('Не удалось обновить'), 'the card stayed stale');
   });
 
   it('shows the session-expired state after 21 idle minutes and a refresh, and the provider tells the page', async () => {

@@ -19,7 +19,7 @@ import { explain } from '../shared/problem.js';
 import { emit } from '../shared/events.js';
 import { balanceMessages, type Messages } from './messages.js';
 import { alertIcon, lockIcon, refreshIcon } from '../shared/icons.js';
-import { dateTimeFormat, formatBillingDate, formatDate, numberFormat } from '../shared/intl.js';
+import { formatAsOf, formatBillingDate, formatDate, numberFormat } from '../shared/intl.js';
 import styles from './kb-balance-card.styles.js';
 
 /** Rows the loading skeleton reserves: a number usually has minutes, SMS and data. */
@@ -208,6 +208,7 @@ export default class KbBalanceCard extends LitElement {
     const locale = this.#kabinet.locale;
     const low = isNonPositive(balance.balance);
     const stale = state.status === 'error';
+    // Stale, the refresh button shows "Try again", which then names it (label in name, WCAG 2.5.3).
     return html`
       <article part="base" class="base" aria-labelledby="title" aria-busy=${state.refreshing ? 'true' : 'false'}>
         ${this.#renderHeader(balance)}
@@ -231,7 +232,7 @@ export default class KbBalanceCard extends LitElement {
           <button
             part="button"
             type="button"
-            aria-label=${state.refreshing ? t.balance.refreshing : t.refresh}
+            aria-label=${stale ? nothing : state.refreshing ? t.balance.refreshing : t.refresh}
             aria-disabled=${state.refreshing ? 'true' : 'false'}
             @click=${() => !state.refreshing && this.#balance.refresh()}
           >
@@ -314,14 +315,4 @@ function displayUnit(bucket: Bucket): { unit: 'min' | 'sms' | 'GB' | 'MB'; scale
   if (bucket.unit !== 'MB') return { unit: bucket.unit, scale: 1, digits: 0 };
   if ((bucket.total ?? 0) >= 1024) return { unit: 'GB', scale: 1024, digits: 1 };
   return { unit: 'MB', scale: 1, digits: 0 };
-}
-
-const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
-const DAY_TIME: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', ...TIME };
-
-/** "14:05" today, else "1 December, 14:05". */
-function formatAsOf(iso: string, locale: Locale): string {
-  const date = new Date(iso);
-  const today = new Date().toDateString() === date.toDateString();
-  return dateTimeFormat(locale, today ? TIME : DAY_TIME).format(date);
 }

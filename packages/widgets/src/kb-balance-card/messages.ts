@@ -26,7 +26,6 @@ const en = {
     error: 'Could not load the balance.',
     signedOut: 'Sign in to see your balance.',
     sessionExpired: 'Your session has ended. Sign in again to see your balance.',
-    noNumber: 'No number is selected.',
   },
 };
 
@@ -57,7 +56,6 @@ const ru: Own = {
     error: 'Не удалось загрузить баланс.',
     signedOut: 'Войдите, чтобы увидеть баланс.',
     sessionExpired: 'Сеанс завершён. Войдите снова, чтобы увидеть баланс.',
-    noNumber: 'Номер не выбран.',
   },
 };
 

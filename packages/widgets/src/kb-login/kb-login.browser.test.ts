@@ -16,6 +16,13 @@ async function mount(harness: Harness, options: { locale?: string; captcha?: (r:
   return { provider, login, card: provider.querySelector('kb-balance-card')! };
 }
 
+/** The visible lines that say how long to wait before asking for a code again. */
+const shownWaits = (login: Element) => [...login.shadowRoot!.querySelectorAll('p')].filter((p) => /Попробуйте через/.test(p.textContent ?? ''));
+/** What the status region (announced to screen readers) says. */
+const status = (login: Element) => $(login, '[role="status"]').textContent ?? '';
+const maybeButton = (host: Element, label: string) =>
+  [...host.shadowRoot!.querySelectorAll('button')].find((b) => (b.textContent ?? '').includes(label)) ?? null;
+
 async function requestCode(login: Element, phone = '8 (916) 123-45-67') {
   type($(login, '#phone'), phone);
   button(login, 'Получить код').click();
@@ -127,7 +134,41 @@ describe('<kb-login>', () => {
     button(login, 'Получить код').click();
     await waitForText(login, /Попробуйте через \d:\d\d/);
     expect(maybe(login, '#code')).to.equal(null);
+    // One line says the wait, and it counts down; the status region says it once.
+    const waits = shownWaits(login);
+    expect(waits).to.have.length(1);
+    expect(status(login)).to.match(/Слишком много запросов кода. Попробуйте через \d:\d\d/);
+    expect(button(login, 'Получить код').getAttribute('aria-disabled')).to.equal('true');
+    const first = waits[0]!.textContent;
+    await waitUntil(() => shownWaits(login)[0]?.textContent !== first, 'the wait never counted down', { timeout: 3000 });
+    expect(shownWaits(login)).to.have.length(1);
     await expect(login).to.be.accessible();
+  });
+
+  it('disables "Send the code again" with the countdown when the API refuses a resend', async () => {
+    const { login } = await mount(harness);
+    await requestCode(login);
+    // The browser's clock runs a minute ahead of the sandbox's: the resend timer is over here, not at the API.
+    const realNow = Date.now;
+    Date.now = () => realNow() + 61_000;
+    try {
+      await waitUntil(() => maybeButton(login, 'Отправить код ещё раз'), 'the resend timer never ended', { timeout: 3000 });
+      const resend = button(login, 'Отправить код ещё раз');
+      resend.focus();
+      resend.click();
+      await waitUntil(() => shownWaits(login).length === 1, `no countdown: ${text(login)}`);
+      expect(resend.getAttribute('aria-disabled')).to.equal('true');
+      expect(login.shadowRoot!.activeElement).to.equal(resend);
+      expect(status(login)).to.match(/Попробуйте через \d:\d\d/);
+      const sent = (await harness.sms(DEMO)).length;
+      resend.click();
+      await login.updateComplete;
+      expect((await harness.sms(DEMO)).length).to.equal(sent);
+      expect(shownWaits(login)).to.have.length(1);
+      await expect(login).to.be.accessible();
+    } finally {
+      Date.now = realNow;
+    }
   });
 
   it('asks the provider captcha hook when the API wants a captcha, then sends the code', async () => {
@@ -169,6 +210,20 @@ describe('<kb-login>', () => {
     await waitFor(login, '#phone');
     await waitForText(card, 'Войдите, чтобы увидеть баланс');
     await expect(card).to.be.accessible();
+  });
+
+  it('announces an ended session and moves focus from Sign out to the phone field', async () => {
+    await harness.signIn();
+    const { login } = await mount(harness);
+    await waitForText(login, 'Выйти');
+    button(login, 'Выйти').focus();
+    await harness.advanceClock('PT21M');
+    await harness.client.store.me().refresh().catch(() => undefined);
+    const phone = await waitFor(login, '#phone');
+    expect(status(login)).to.include('Сеанс завершён после 20 минут бездействия');
+    await waitUntil(() => login.shadowRoot!.activeElement === phone, 'focus stayed on the removed Sign out button');
+    expect((phone as HTMLInputElement).value).to.equal('+7 916 123-45-67');
+    await expect(login).to.be.accessible();
   });
 
   it('speaks English when the provider says en', async () => {

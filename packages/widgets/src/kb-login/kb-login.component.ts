@@ -81,7 +81,8 @@ export default class KbLogin extends LitElement {
 
   readonly #kabinet = new KabinetController(this, loginMessages);
   readonly #resend = new CountdownController(this);
-  readonly #retry = new CountdownController(this, () => (this.message = ''));
+  /** A rate limit's wait: the buttons that ask for a code stay disabled while it runs. */
+  readonly #retry = new CountdownController(this);
   #focus: Focus = null;
   #webOtp: AbortController | undefined;
   #wasSignedIn = false;
@@ -108,7 +109,12 @@ export default class KbLogin extends LitElement {
     const session = this.#kabinet.session;
     const signedIn = session?.status === 'signed-in';
     if (this.#wasSignedIn && !signedIn && session?.status === 'expired') {
-      this.message = this.#kabinet.messages.login.sessionExpired;
+      const expired = this.#kabinet.messages.login.sessionExpired;
+      this.message = expired;
+      // The message's live region is rendered anew with the phone step: the status region, which stays, says it.
+      this.announcement = expired;
+      // Sign out, which may hold focus, goes away: focus moves on to the field that signs in again.
+      if (this.shadowRoot?.activeElement) this.#focus = 'phone';
       if (session.msisdn && !this.phoneText) this.phoneText = formatPhone(session.msisdn);
     }
     if (signedIn && this.challenge) this.#leaveCodeStep();
@@ -141,6 +147,13 @@ export default class KbLogin extends LitElement {
 
   #renderMessage() {
     return html`<p part="error" class="error" id="message" aria-live="polite">${this.message}</p>`;
+  }
+
+  /** The rate limit counting down; announced once when it began, not every second. */
+  #renderRetry() {
+    return this.#retry.running
+      ? html`<p class="muted countdown">${this.#kabinet.messages.login.rateLimited(formatCountdown(this.#retry.remaining))}</p>`
+      : nothing;
   }
 
   #renderPhoneStep() {
@@ -179,9 +192,7 @@ export default class KbLogin extends LitElement {
         <p class="muted" id="phone-hint">${t.phoneHint}</p>
         <p part="error" class="error" id="phone-error" aria-live="polite">${this.phoneError}</p>
         ${this.#renderMessage()}
-        ${retrying
-          ? html`<p class="muted countdown">${t.rateLimited(formatCountdown(this.#retry.remaining))}</p>`
-          : nothing}
+        ${this.#renderRetry()}
         ${this.busy === 'captcha' ? html`<p class="notice">${t.captchaChecking}</p>` : nothing}
       </form>
     `;
@@ -209,16 +220,14 @@ export default class KbLogin extends LitElement {
             class="primary"
             type="button"
             data-focus="new-code"
-            aria-disabled=${this.busy ? 'true' : 'false'}
+            aria-disabled=${this.busy || this.#retry.running ? 'true' : 'false'}
             @click=${() => this.#requestCode()}
           >
             ${this.busy === 'sending' ? t.sending : t.getNewCode}
           </button>
           ${changeNumber}
         </div>
-        ${this.#retry.running
-          ? html`<p class="muted countdown">${t.rateLimited(formatCountdown(this.#retry.remaining))}</p>`
-          : nothing}
+        ${this.#renderRetry()}
       `;
     }
     return html`
@@ -252,11 +261,17 @@ export default class KbLogin extends LitElement {
         <div class="actions">
           ${this.#resend.running
             ? html`<p class="muted countdown">${t.resendIn(formatCountdown(this.#resend.remaining))}</p>`
-            : html`<button part="button" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.#requestCode()}>
+            : html`<button
+                part="button"
+                type="button"
+                aria-disabled=${this.busy || this.#retry.running ? 'true' : 'false'}
+                @click=${() => this.#requestCode()}
+              >
                 ${t.resend}
               </button>`}
           ${changeNumber}
         </div>
+        ${this.#renderRetry()}
       </form>
     `;
   }
@@ -325,7 +340,8 @@ export default class KbLogin extends LitElement {
       } else if (error instanceof RateLimitedError) {
         const wait = error.retryAfter ?? 60;
         this.#retry.start(wait);
-        this.message = t.rateLimited(formatCountdown(wait));
+        // Shown by the countdown; said once.
+        this.announcement = t.rateLimited(formatCountdown(wait));
       } else if (error instanceof ValidationError) {
         this.phoneError = this.#kabinet.messages.phoneInvalid;
         this.#focus = this.challenge ? null : 'phone';

@@ -27,7 +27,6 @@ const en = {
     captchaUnavailable:
       'The service asks for a security check that this page cannot show. Try again later or sign in on the operator’s site.',
     captchaCancelled: 'The security check was not completed. Press “Get code” to try again.',
-    signedInAs: (phone: string) => `Signed in as ${phone}`,
     signedInNumber: 'Signed in',
     signOut: 'Sign out',
     signedIn: 'You are signed in.',
@@ -68,7 +67,6 @@ const ru: Own = {
     captchaUnavailable:
       'Сервис просит пройти проверку, которую эта страница не может показать. Попробуйте позже или войдите на сайте оператора.',
     captchaCancelled: 'Проверка не завершена. Нажмите «Получить код», чтобы попробовать снова.',
-    signedInAs: (phone) => `Вы вошли как ${phone}`,
     signedInNumber: 'Вы вошли',
     signOut: 'Выйти',
     signedIn: 'Вы вошли в кабинет.',

@@ -11,9 +11,9 @@ const LINKABLE = '+79161110001';
 const LINKED_BALANCE = /GET \/v1\/numbers\/79167654321\/balance/;
 const BALANCE = /GET \/v1\/numbers\/\d+\/balance/;
 
-async function mount(harness: Harness, options: { locale?: string; card?: boolean } = {}) {
+async function mount(harness: Harness, options: { locale?: string; card?: boolean; captcha?: (request: { phone: string }) => Promise<string> } = {}) {
   const provider = (await fixture(html`
-    <kb-provider .client=${harness.client} locale=${options.locale ?? 'ru'}>
+    <kb-provider .client=${harness.client} .captcha=${options.captcha} locale=${options.locale ?? 'ru'}>
       <kb-number-switcher></kb-number-switcher>
       ${options.card ? html`<kb-balance-card></kb-balance-card>` : ''}
     </kb-provider>
@@ -21,6 +21,17 @@ async function mount(harness: Harness, options: { locale?: string; card?: boolea
   const switcher = provider.querySelector('kb-number-switcher') as KbNumberSwitcher;
   await waitFor(switcher, '#trigger');
   return { provider, switcher, card: provider.querySelector('kb-balance-card') };
+}
+
+const ME = /GET \/v1\/me$/;
+
+/** Opens "Add a number" for the linkable number, to be confirmed with a code by SMS. */
+async function startCodeProof(switcher: Element): Promise<void> {
+  button(switcher, 'Добавить номер').click();
+  await waitFor(switcher, 'form');
+  type($(switcher, '#phone'), LINKABLE);
+  ($(switcher, 'input[value="code"]') as HTMLInputElement).click();
+  await waitFor(switcher, '#get-code');
 }
 
 const trigger = (switcher: Element) => $(switcher, '#trigger') as HTMLButtonElement;
@@ -55,8 +66,8 @@ describe('<kb-number-switcher>', () => {
     expect(trigger(switcher).getAttribute('aria-expanded')).to.equal('true');
     expect(switcher.shadowRoot!.activeElement).to.equal(list);
     expect(options(switcher).map((o) => o.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-      '+7 916 123-45-67 Основной номер',
-      '+7 916 765-43-21 Дочь',
+      '+7 916 123-45-67 Основной номер Активен',
+      '+7 916 765-43-21 Дочь Активен',
       `+7 903 111-22-33 Дача ${option(switcher, PENDING).querySelector('.badge')!.textContent!.trim()}`,
     ]);
     expect(option(switcher, DEMO).getAttribute('aria-selected')).to.equal('true');
@@ -108,6 +119,40 @@ describe('<kb-number-switcher>', () => {
     await waitForText(card!, '350,00 ₽');
   });
 
+  it('reserves the ready size while loading, "Add a number" included: no layout shift', async () => {
+    await harness.signIn();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    harness.hold = (request) => (ME.test(`${request.method} ${new URL(request.url).pathname}`) ? held : undefined);
+    const wrapper = await fixture(html`
+      <div style="width: 480px">
+        <kb-provider .client=${harness.client} locale="ru"><kb-number-switcher></kb-number-switcher></kb-provider>
+      </div>
+    `);
+    const switcher = wrapper.querySelector('kb-number-switcher')!;
+    await waitFor(switcher, '.skeleton');
+    expect(button(switcher, 'Добавить номер').getAttribute('aria-disabled')).to.equal('true');
+    await expect(switcher).to.be.accessible();
+    const loadingHeight = switcher.getBoundingClientRect().height;
+    release();
+    await waitFor(switcher, '#trigger');
+    expect(switcher.getBoundingClientRect().height).to.be.closeTo(loadingHeight, 1);
+    expect(button(switcher, 'Добавить номер').getAttribute('aria-disabled')).to.equal('false');
+  });
+
+  it('keeps the numbers with a note when a refresh fails (stale), and says so', async () => {
+    await harness.signIn();
+    const { switcher } = await mount(harness);
+    await waitForText(switcher, '+7 916 123-45-67');
+    harness.fail = (request) => ME.test(`${request.method} ${new URL(request.url).pathname}`);
+    await harness.client.store.me().refresh().catch(() => undefined);
+    await waitForText(switcher, 'Не удалось обновить. Показаны последние известные номера.');
+    expect($(switcher, '.note.warning').textContent).to.include('Не удалось обновить');
+    expect($(switcher, '[role="status"]').textContent).to.include('Не удалось обновить');
+    expect(trigger(switcher).textContent).to.include('+7 916 123-45-67');
+    await expect(switcher).to.be.accessible();
+  });
+
   it('wraps a state badge below the number in a narrow column instead of over it', async () => {
     await harness.signIn();
     const { switcher } = await mount(harness);
@@ -138,7 +183,7 @@ describe('<kb-number-switcher>', () => {
     await waitFor(switcher, '#trigger');
     if (!maybe(switcher, '[role="listbox"]')) await open(switcher);
     await waitUntil(() => maybe(switcher, `#option-${PENDING.slice(1)}`)?.getAttribute('aria-disabled') === 'false', 'the link never became active', { timeout: 5000 });
-    expect(option(switcher, PENDING).querySelector('.badge')).to.equal(null);
+    expect(option(switcher, PENDING).querySelector('.badge')!.textContent).to.equal('Активен');
     option(switcher, PENDING).click();
     await waitUntil(() => harness.client.store.activeMsisdn === PENDING);
   });
@@ -202,6 +247,38 @@ describe('<kb-number-switcher>', () => {
     type($(switcher, '#secret'), await harness.latestCode(LINKABLE));
     button(switcher, 'Привязать номер').click();
     await waitForText(switcher, 'Номер привязывается');
+  });
+
+  it('asks the provider captcha hook when the API wants one for the code, then sends it', async () => {
+    await harness.signIn();
+    for (let i = 0; i < 3; i++) {
+      await harness.client.links.requestCode(LINKABLE);
+      await harness.advanceClock('PT61S');
+    }
+    const asked: string[] = [];
+    const { switcher } = await mount(harness, {
+      captcha: async ({ phone }) => {
+        asked.push(phone);
+        return 'test-pass';
+      },
+    });
+    await startCodeProof(switcher);
+    button(switcher, 'Отправить код').click();
+    await waitForText(switcher, 'Код отправлен на +7 916 111-00-01');
+    expect(asked).to.deep.equal([LINKABLE]);
+    await expect(switcher).to.be.accessible();
+  });
+
+  it('says how long to wait when a code is asked again too soon', async () => {
+    await harness.signIn();
+    const { switcher } = await mount(harness);
+    await startCodeProof(switcher);
+    button(switcher, 'Отправить код').click();
+    await waitForText(switcher, 'Код отправлен на +7 916 111-00-01');
+    button(switcher, 'Отправить код').click();
+    await waitUntil(() => /Попробуйте через/.test($(switcher, '#proof-error').textContent ?? ''), `no wait at the field: ${text(switcher)}`);
+    expect($(switcher, '#proof-error').textContent).to.equal('Слишком много попыток. Попробуйте через 1 минуту.');
+    await expect(switcher).to.be.accessible();
   });
 
   const refusals: [string, string, RegExp][] = [
@@ -339,6 +416,7 @@ describe('<kb-number-switcher>', () => {
     await waitForText(switcher, 'Main number');
     await open(switcher);
     expect(option(switcher, PENDING).textContent).to.match(/Pending until [A-Z][a-z]+ \d+/);
+    expect(option(switcher, LINKED).querySelector('.badge')!.textContent).to.equal('Active');
     expect(text(switcher)).to.include('+7 916 765-43-21 Дочь');
     await expect(switcher).to.be.accessible();
   });

@@ -3,6 +3,7 @@ import {
   AuthError,
   KabinetError,
   RateLimitedError,
+  RefusedError,
   ValidationError,
   formatPhone,
   parsePhone,
@@ -56,15 +57,16 @@ const PROOF_CODES = new Set(['password_invalid', 'otp_invalid', 'otp_expired', '
  * @csspart trigger - The button with the active number that opens the list.
  * @csspart listbox - The list of numbers.
  * @csspart option - One number in the list.
- * @csspart badge - A number's state (pending until, blocked).
+ * @csspart badge - A number's state (active, pending until, blocked).
  * @csspart form - The add-a-number and rename forms.
  * @csspart input - The form's fields.
  * @csspart label - The fields' labels.
- * @csspart error - Error and refusal messages.
+ * @csspart error - Error, refusal and stale-data messages.
  * @csspart skeleton - Loading placeholders.
  *
  * @cssprop --kb-color-accent - The active number's check mark, primary buttons.
- * @cssprop --kb-color-warning - Pending badges.
+ * @cssprop --kb-color-success - Active badges.
+ * @cssprop --kb-color-warning - Pending badges, stale data.
  * @cssprop --kb-color-danger - Blocked badges, errors.
  */
 export default class KbNumberSwitcher extends LitElement {
@@ -130,6 +132,7 @@ export default class KbNumberSwitcher extends LitElement {
       this.#reportedError = state.error;
       const { code, message } = explain(state.error, this.#kabinet.messages);
       if (code !== 'session_expired') emit(this, 'kb-error', { code, message, error: state.error });
+      if (state.data) this.announcement = this.#kabinet.messages.switcher.stale;
     }
     if (!signedIn) {
       this.open = false;
@@ -156,7 +159,7 @@ export default class KbNumberSwitcher extends LitElement {
     let content: TemplateResult;
     if (!client) content = this.#renderMessage(t.noProvider);
     else if (client.session.status !== 'signed-in') content = this.#renderMessage(t.switcher.signedOut);
-    else if (state?.data) content = this.#renderReady(state.data, t);
+    else if (state?.data) content = this.#renderReady(state.data, state.status === 'error', t);
     else if (state?.status === 'error' && state.error) content = this.#renderError(state.error, t);
     else content = this.#renderSkeleton(t);
     return html`
@@ -185,13 +188,23 @@ export default class KbNumberSwitcher extends LitElement {
   #renderSkeleton(t: Messages) {
     return html`
       <div class="trigger skeleton-trigger" aria-hidden="true">
-        <span class="who"><span part="skeleton" class="skeleton w-number">&nbsp;</span><span part="skeleton" class="skeleton w-label">&nbsp;</span></span>
+        <span class="who"><span part="skeleton" class="skeleton w-number">&nbsp;</span><span part="skeleton" class="skeleton muted w-label">&nbsp;</span></span>
       </div>
       <p class="visually-hidden">${t.loading}</p>
+      ${this.#renderAdd(t, false)}
     `;
   }
 
-  #renderReady(me: Me, t: Messages) {
+  /** The "Add a number" row; while loading it holds its place, disabled. */
+  #renderAdd(t: Messages, ready: boolean) {
+    return html`<div class="actions">
+      <button part="button" class="link" id="add" type="button" aria-disabled=${ready ? 'false' : 'true'} @click=${() => ready && this.#startAdding()}>
+        ${plusIcon()}${t.switcher.add}
+      </button>
+    </div>`;
+  }
+
+  #renderReady(me: Me, stale: boolean, t: Messages) {
     const active = this.#kabinet.activeMsisdn ?? (me.primary as Msisdn);
     const current = me.numbers.find((number) => number.msisdn === active);
     const phone = formatPhone(active);
@@ -217,11 +230,8 @@ export default class KbNumberSwitcher extends LitElement {
         </button>
         ${this.open ? this.#renderList(me, active, t) : nothing}
       </div>
-      ${this.mode === 'list'
-        ? html`<div class="actions">
-            <button part="button" class="link" id="add" type="button" @click=${() => this.#startAdding()}>${plusIcon()}${t.switcher.add}</button>
-          </div>`
-        : nothing}
+      ${stale ? html`<p part="error" class="note warning">${alertIcon()}<span>${t.switcher.stale}</span></p>` : nothing}
+      ${this.mode === 'list' ? this.#renderAdd(t, true) : nothing}
       ${this.mode === 'add' ? this.#renderForm(t) : nothing}
       ${this.mode === 'added' && this.added ? this.#renderAdded(this.added, t) : nothing}
       ${this.mode === 'remove' && this.removeTarget ? this.#renderRemove(this.removeTarget, t) : nothing}
@@ -289,7 +299,7 @@ export default class KbNumberSwitcher extends LitElement {
       return html`<span part="badge" class="badge pending">${t.switcher.pendingUntil(formatDate(number.activatesAt, locale))}</span>`;
     }
     if (number.status === 'blocked') return html`<span part="badge" class="badge blocked">${lockIcon()}${t.switcher.blocked}</span>`;
-    return nothing;
+    return html`<span part="badge" class="badge active">${t.switcher.active}</span>`;
   }
 
   #renderForm(t: Messages) {
@@ -330,7 +340,7 @@ export default class KbNumberSwitcher extends LitElement {
             </div>`
           : html`<div class="field">
               <div class="actions">
-                <button part="button" type="button" id="get-code" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.#sendCode}>${s.getCode}</button>
+                <button part="button" type="button" id="get-code" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.#sendCode()}>${s.getCode}</button>
               </div>
               ${this.challenge ? html`<p class="muted">${s.codeSent(formatPhone(this.challenge.sentTo))}</p>` : nothing}
               <label part="label" for="secret">${s.codeLabel}</label>
@@ -544,23 +554,30 @@ export default class KbNumberSwitcher extends LitElement {
     if (input && msisdn) input.value = formatPhone(msisdn);
   };
 
-  readonly #sendCode = async (): Promise<void> => {
+  /** Sends a code to the number being added; when the API asks for a captcha, the provider's hook solves it and the code is asked again. */
+  async #sendCode(captchaToken?: string): Promise<void> {
     const client = this.#kabinet.client;
     const phone = this.#field('phone')?.value.trim() ?? '';
     if (!client || this.busy) return;
     if (!phone) return this.#showErrors({ phone: this.#kabinet.messages.switcher.phoneRequired }, 'phone');
     this.busy = true;
     try {
-      this.challenge = await client.links.requestCode(phone);
+      this.challenge = await client.links.requestCode(phone, captchaToken ? { captchaToken } : {});
       this.errors = {};
       this.announcement = this.#kabinet.messages.switcher.codeSent(formatPhone(this.challenge.sentTo));
       this.#focusAfterRender = 'secret';
     } catch (error) {
-      this.#explainRefusal(error);
+      const hook = this.#kabinet.captcha;
+      if (!(error instanceof RefusedError && error.code === 'captcha_required' && hook && !captchaToken)) return this.#explainRefusal(error);
+      // The person gave up on the captcha: an empty token.
+      const token = await hook({ phone: parsePhone(phone) ?? phone }).catch(() => '');
+      if (!token) return this.#showErrors({ proof: this.#kabinet.messages.problem.captcha_invalid }, 'get-code');
+      this.busy = false;
+      await this.#sendCode(token);
     } finally {
       this.busy = false;
     }
-  };
+  }
 
   readonly #onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
@@ -621,8 +638,8 @@ export default class KbNumberSwitcher extends LitElement {
       const message =
         code === 'otp_invalid' && attemptsLeft !== undefined
           ? t.switcher.attemptsLeft(attemptsLeft)
-          : error instanceof RateLimitedError
-            ? t.problem.rate_limited
+          : error instanceof RateLimitedError && error.retryAfter
+            ? t.switcher.rateLimited(Math.ceil(error.retryAfter / 60))
             : explain(error, t).message;
       return this.#showErrors({ proof: message }, 'secret');
     }

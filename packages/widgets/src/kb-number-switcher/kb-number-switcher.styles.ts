@@ -101,6 +101,9 @@ export default [
     .option .badge {
       margin-inline-start: calc(1.25em + var(--_kb-space));
     }
+    .badge.active {
+      color: var(--_kb-color-success);
+    }
     .badge.pending {
       color: var(--_kb-color-warning);
     }

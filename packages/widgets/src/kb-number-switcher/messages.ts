@@ -22,7 +22,6 @@ const en = {
     active: 'Active',
     pendingUntil: (date: string) => `Pending until ${date}`,
     blocked: 'Blocked',
-    current: 'Current',
     switched: (phone: string) => `Now showing ${phone}.`,
     pendingNotSelectable: (date: string) => `This number becomes available on ${date}.`,
     add: 'Add a number',
@@ -45,6 +44,7 @@ const en = {
     proofRequired: 'Enter the password or the code.',
     managementOn: (phone: string) => `Switch on the free “Number management” service on ${phone} (dial *111*828*1# from it).`,
     attemptsLeft: (count: number) => `Wrong code. ${plural('en', count, { one: '# attempt left', other: '# attempts left' })}.`,
+    rateLimited: (minutes: number) => `Too many attempts. Try again in ${plural('en', minutes, { one: '# minute', other: '# minutes' })}.`,
     pendingTitle: 'The number is being linked',
     pendingText: (phone: string, date: string) =>
       `${phone} will be available in your account on ${date}. Its own password has been reset.`,
@@ -66,6 +66,7 @@ const en = {
     labelInvalid: 'The label cannot contain special characters such as tabs.',
     signedOut: 'Sign in to see your numbers.',
     error: 'Could not load your numbers.',
+    stale: 'Could not update. Showing the last known numbers.',
   },
 };
 
@@ -91,7 +92,6 @@ const ru: Own = {
     active: 'Активен',
     pendingUntil: (date) => `Подключается до ${date}`,
     blocked: 'Заблокирован',
-    current: 'Выбран',
     switched: (phone) => `Показан номер ${phone}.`,
     pendingNotSelectable: (date) => `Номер станет доступен ${date}.`,
     add: 'Добавить номер',
@@ -120,6 +120,8 @@ const ru: Own = {
         many: 'Осталось # попыток',
         other: 'Осталось # попытки',
       })}.`,
+    rateLimited: (minutes) =>
+      `Слишком много попыток. Попробуйте через ${plural('ru', minutes, { one: '# минуту', many: '# минут', other: '# минуты' })}.`,
     pendingTitle: 'Номер привязывается',
     pendingText: (phone, date) => `${phone} появится в кабинете ${date}. Собственный пароль этого номера сброшен.`,
     done: 'Готово',
@@ -140,6 +142,7 @@ const ru: Own = {
     labelInvalid: 'В названии не может быть служебных символов, например табуляции.',
     signedOut: 'Войдите, чтобы увидеть свои номера.',
     error: 'Не удалось загрузить номера.',
+    stale: 'Не удалось обновить. Показаны последние известные номера.',
   },
 };
 

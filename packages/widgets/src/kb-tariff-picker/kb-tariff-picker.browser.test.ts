@@ -275,6 +275,26 @@ describe('<kb-tariff-picker>', () => {
     await ready(picker);
   });
 
+  it('keeps the last tariffs with their time when a refresh fails (stale), and "Try again" names its button', async () => {
+    await harness.signIn();
+    const { picker } = await mount(harness);
+    await ready(picker);
+    const footer = $(picker, '[part~="footer"]');
+    expect(plain(footer)).to.match(/на \d\d:\d\d/);
+    harness.fail = matches(TARIFFS);
+    button(picker, 'Обновить').click();
+    await waitForText(picker, 'Не удалось обновить. Показаны последние известные тарифы.');
+    expect(radios(picker).length).to.be.greaterThan(0);
+    expect(plain($(picker, '[part~="footer"]'))).to.match(/на \d\d:\d\d/);
+    // The button now says "Try again", and its accessible name contains what it says (WCAG 2.5.3).
+    const retry = button(picker, 'Попробовать снова');
+    expect(retry.getAttribute('aria-label') ?? retry.textContent).to.include('Попробовать снова');
+    await expect(picker).to.be.accessible();
+    harness.fail = null;
+    retry.click();
+    await waitUntil(() => !plain($(picker, '[part~="footer"]')).includes('Попробовать снова'), 'the list stayed stale');
+  });
+
   it('asks to sign in when signed out', async () => {
     const { picker } = await mount(harness);
     await waitForText(picker, 'Войдите, чтобы увидеть тарифы');

@@ -21,7 +21,7 @@ import { MutationController } from '../shared/mutation-controller.js';
 import { loadVirtualizer, type VirtualizerModule } from '../shared/lazy-virtualizer.js';
 import { explain } from '../shared/problem.js';
 import { emit } from '../shared/events.js';
-import { collator, formatBillingDate } from '../shared/intl.js';
+import { collator, formatAsOf, formatBillingDate } from '../shared/intl.js';
 import { styleProps } from '../shared/style-props.js';
 import { alertIcon, checkIcon, refreshIcon } from '../shared/icons.js';
 import { DATA_STEPS, NO_FILTER, SORTS, UNLIMITED_FILTERS, applyFilter, isFiltered, parseRubles, type TariffFilter, type TariffSort, type UnlimitedFilter } from './tariff-filter.js';
@@ -305,6 +305,7 @@ export default class KbTariffPicker extends LitElement {
     const locale = this.#kabinet.locale;
     const current = list.tariffs.find((tariff) => tariff.current);
     const stale = state.status === 'error';
+    // Stale, the refresh button shows "Try again", which then names it (label in name, WCAG 2.5.3).
     return html`
       <section part="base" class="base" aria-labelledby="title" aria-busy=${state.refreshing ? 'true' : 'false'}>
         <header part="header" class="header">
@@ -329,11 +330,12 @@ export default class KbTariffPicker extends LitElement {
           ${this.#renderCompareTray(list)}
         </div>
         <footer part="footer" class="footer">
+          <p class="muted as-of">${state.updatedAt ? t.tariffs.asOf(formatAsOf(state.updatedAt, locale)) : nothing}</p>
           <button
             part="button"
             type="button"
             class="refresh"
-            aria-label=${t.refresh}
+            aria-label=${stale ? nothing : t.refresh}
             aria-disabled=${state.refreshing ? 'true' : 'false'}
             @click=${() => !state.refreshing && this.#tariffs.refresh()}
           >
@@ -845,3 +847,4 @@ export default class KbTariffPicker extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#title')?.focus());
   }
 }
+

@@ -380,8 +380,13 @@ export default [
     .footer {
       display: flex;
       justify-content: flex-end;
+      align-items: center;
+      gap: var(--_kb-space);
       border-top: 1px solid var(--_kb-color-border);
       padding-top: var(--_kb-space);
+    }
+    .as-of {
+      flex: 1;
     }
 
     @container (min-width: 480px) {

@@ -10,7 +10,6 @@ const en = {
   } satisfies Partial<Record<ExplainedCode, string>>,
   tariffs: {
     title: 'Tariffs',
-    region: (region: string) => `Tariffs for ${region}`,
     yourTariff: 'Your tariff',
     current: 'Current',
     scheduledBadge: (date: string) => `From ${date}`,
@@ -76,6 +75,7 @@ const en = {
     failed: 'The switch did not go through. Nothing was charged twice: you can safely try again.',
     error: 'Could not load the tariffs.',
     stale: 'Could not update. Showing the last known tariffs.',
+    asOf: (time: string) => `as of ${time}`,
     signedOut: 'Sign in to see the tariffs.',
     sessionExpired: 'Your session has ended. Sign in again to see the tariffs.',
   },
@@ -91,7 +91,6 @@ const ru: Own = {
   },
   tariffs: {
     title: 'Тарифы',
-    region: (region) => `Тарифы: ${region}`,
     yourTariff: 'Ваш тариф',
     current: 'Текущий',
     scheduledBadge: (date) => `С ${date}`,
@@ -158,6 +157,7 @@ const ru: Own = {
     failed: 'Сменить тариф не удалось. Дважды плата не спишется: можно попробовать ещё раз.',
     error: 'Не удалось загрузить тарифы.',
     stale: 'Не удалось обновить. Показаны последние известные тарифы.',
+    asOf: (time) => `на ${time}`,
     signedOut: 'Войдите, чтобы увидеть тарифы.',
     sessionExpired: 'Сеанс завершён. Войдите снова, чтобы увидеть тарифы.',
   },

@@ -66,3 +66,20 @@ const BILLING_DAY: Intl.DateTimeFormatOptions = { ...DAY, timeZone: 'Europe/Mosc
 export function formatBillingDate(iso: string, locale: Locale): string {
   return dateTimeFormat(locale, BILLING_DAY).format(new Date(iso));
 }
+
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+const DAY_TIME: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', ...TIME };
+
+/**
+ * When data was loaded, as a widget's "as of" line says it: the time today,
+ * else the day and the time.
+ *
+ * @example
+ * formatAsOf(Date.now(), 'ru'); // '14:05'
+ * formatAsOf('2030-12-01T11:05:00Z', 'en'); // 'December 1 at 02:05 PM' (in the reader's time zone)
+ */
+export function formatAsOf(time: string | number, locale: Locale): string {
+  const date = new Date(time);
+  const today = new Date().toDateString() === date.toDateString();
+  return dateTimeFormat(locale, today ? TIME : DAY_TIME).format(date);
+}
