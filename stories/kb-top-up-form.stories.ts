@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import type { Money } from '@kabinet/client';
-import { DEMO, type World } from '../.storybook/kabinet-world.js';
+import { DEMO, ZERO, matches, type World } from '../.storybook/kabinet-world.js';
 import { fill, press, waitForText, widget } from './play.js';
 
 const signIn = (world: World) => world.signIn();
@@ -79,6 +79,32 @@ export const Declined: Story = { play: payWith('4000 0000 0000 0002') };
 /** 3220: the 3-D Secure dialog (in-page sandbox: approve / decline; a real server shows its challenge page). */
 export const ThreeDSecure: Story = { play: payWith('4000 0000 0000 3220') };
 
+/** 3220, the dialog closed: the payment stays pending (still checked), with the way back to the bank's page. */
+export const ThreeDSecureClosed: Story = {
+  play: async (context) => {
+    await payWith('4000 0000 0000 3220')(context);
+    const form = widget(context.canvasElement, 'kb-top-up-form');
+    await press(form, 'Закрыть');
+    await waitForText(form, 'Платёж обрабатывается');
+  },
+};
+
+/** 3220 while the payment's status cannot be checked (no connection): the dialog says so and offers "Refresh". */
+export const ThreeDSecureCheckFailed: Story = {
+  parameters: {
+    kabinet: {
+      setup: async (world: World) => {
+        await world.signIn();
+        world.fail = matches(/^GET \/v1\/top-ups\/./);
+      },
+    },
+  },
+  play: async (context) => {
+    await payWith('4000 0000 0000 3220')(context);
+    await waitForText(widget(context.canvasElement, 'kb-top-up-form'), 'Нет связи с сервисом');
+  },
+};
+
 /** An amount past the per-payment limit, explained at the field. */
 export const LimitExceeded: Story = { play: payWith('4242 4242 4242 4242', { amount: '20000' }) };
 
@@ -122,6 +148,18 @@ export const NumberSource: Story = {
     const form = widget(canvasElement, 'kb-top-up-form');
     await waitForText(form, 'С другого моего номера');
     form.shadowRoot?.querySelector<HTMLInputElement>('input[value="number"]')?.click();
+  },
+};
+
+/** No other active number on the account: paying from one is stopped at the field, nothing sent. */
+export const NumberSourceNone: Story = {
+  parameters: { kabinet: { setup: (world: World) => world.signIn(ZERO) } },
+  play: async ({ canvasElement }) => {
+    const form = widget(canvasElement, 'kb-top-up-form');
+    await waitForText(form, 'С другого моего номера');
+    form.shadowRoot?.querySelector<HTMLInputElement>('input[value="number"]')?.click();
+    await press(form, 'Оплатить');
+    await waitForText(form, 'Нет другого активного номера');
   },
 };
 

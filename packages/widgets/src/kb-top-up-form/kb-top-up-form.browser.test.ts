@@ -3,7 +3,7 @@ import '../index.js';
 import type { KbProvider } from '../index.js';
 import { createBrowserSandbox } from '@kabinet/sandbox/browser';
 import { createClient, type KabinetClient } from '@kabinet/client';
-import { startHarness, BASE_URL, type Harness } from '../../test/sandbox.js';
+import { startHarness, BASE_URL, ZERO, type Harness } from '../../test/sandbox.js';
 import { $, button, maybe, text, type, waitFor, waitForText } from '../../test/dom.js';
 import { PENDING_STORAGE_KEY } from './kb-top-up-form.component.js';
 
@@ -33,6 +33,23 @@ function fillCard(form: Element, number: string) {
 }
 
 const pay = (form: Element) => button(form, 'Оплатить');
+const value = (form: Element, selector: string) => ($(form, selector) as HTMLInputElement).value;
+/** The element that has focus inside the form. */
+const focused = (form: Element) => form.shadowRoot!.activeElement;
+/** The one polite live region results are announced in. */
+const announced = (form: Element) => $(form, '[role="status"]').textContent;
+
+/** An anonymous client on a sandbox whose clock runs `advance` (ISO 8601) ahead of real time. */
+async function anonymousClientLater(advance: string): Promise<KabinetClient> {
+  const sandbox = await createBrowserSandbox();
+  const response = await sandbox.fetch(`${BASE_URL}/sandbox/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advance }),
+  });
+  expect(response.status).to.be.below(300);
+  return createClient({ baseUrl: BASE_URL, auth: { type: 'publishable', key: 'pk_test_demo' }, fetch: sandbox.fetch });
+}
 
 describe('<kb-top-up-form>', () => {
   let harness: Harness;
@@ -61,6 +78,7 @@ describe('<kb-top-up-form>', () => {
     button(form, 'Другой платёж').click();
     await waitFor(form, '#card');
     expect(($(form, '#card') as HTMLInputElement).value).to.equal('', 'card fields cleared after success');
+    expect(value(form, '#cvc')).to.equal('', 'the CVC is never kept after a payment');
   });
 
   it('takes its title from `heading`, which also names its region, so two forms on a page read apart', async () => {
@@ -152,8 +170,8 @@ describe('<kb-top-up-form>', () => {
     fillCard(form, '4242424242424242');
     button(form, 'Pay').click();
     await waitUntil(() => keys.length === 3 && !(form as unknown as { busy: boolean }).busy, 'the first attempt failed', { timeout: 5000 });
-    // The form asks for the CVC again after a failure, as after any.
-    type($(form, '#cvc'), '123');
+    // The failure was not the card's: the CVC stays, and the intent (its key and card token) with it.
+    expect(value(form, '#cvc')).to.equal('123');
     button(form, 'Pay').click();
     await waitUntil(() => keys.length === 4, `paid again: ${keys.length} requests`, { timeout: 5000 });
     await waitForText(form, 'Payment successful');
@@ -228,6 +246,7 @@ describe('<kb-top-up-form>', () => {
     const { form } = await mount(client, 'en');
     await waitForText(form, 'Payment is being processed');
     expect(text(form)).not.to.include('Card number');
+    expect(focused(form)).to.equal(null, 'a page that only found the payment again keeps its focus');
     await waitForText(form, 'Payment successful', 8000);
     expect(text(form)).to.include('+7 926 000-11-05');
     expect(sessionStorage.getItem(PENDING_STORAGE_KEY)).to.equal(null);
@@ -296,5 +315,140 @@ describe('<kb-top-up-form>', () => {
     button(form, 'Pay').click();
     await waitForText(form, 'not served by this operator');
     expect($(form, '#msisdn').getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('lets the person close the 3-D Secure dialog without abandoning the payment, and open it again', async () => {
+    await harness.signIn();
+    const { form, card } = await mount(harness);
+    await waitForText(card, '350,00 ₽');
+    fillCard(form, '4000000000003220');
+    pay(form).click();
+    const dialog = (await waitFor(form, 'dialog[open]')) as HTMLDialogElement & { requestClose(): void };
+    button(form, 'Закрыть').click();
+    await waitForText(form, 'Платёж обрабатывается');
+    expect(dialog.open).to.equal(false);
+    expect(focused(form)?.id).to.equal('pending', 'focus on the pending notice, not on a Pay button that is gone');
+    expect(announced(form)).to.equal('Платёж обрабатывается');
+    expect(sessionStorage.getItem(PENDING_STORAGE_KEY)).to.match(/^top_/, 'still pending, still findable');
+    await expect(form).to.be.accessible();
+    // Back to the bank's page; Escape closes it the same way.
+    button(form, 'Подтвердите платёж').click();
+    await waitFor(form, 'dialog[open]');
+    dialog.requestClose();
+    await waitUntil(() => !dialog.open && maybe(form, '#pending'), 'Escape leaves the payment pending');
+    // The bank confirms elsewhere (another tab): the checks never stopped, the receipt comes by itself.
+    const id = sessionStorage.getItem(PENDING_STORAGE_KEY)!;
+    await harness.client.topUps.answerTestChallenge(id, 'approve');
+    await waitForText(form, 'Платёж прошёл', 8000);
+    await waitForText(card, '450,00 ₽');
+    expect(focused(form)?.id).to.equal('title', 'focus on the receipt heading');
+    expect(announced(form)).to.equal('Платёж прошёл');
+  });
+
+  it('shows a failed status check in the dialog and the pending view, and checks again on "Refresh"', async () => {
+    await harness.signIn();
+    const { form, card } = await mount(harness);
+    await waitForText(card, '350,00 ₽');
+    fillCard(form, '4000000000003220');
+    pay(form).click();
+    const dialog = await waitFor(form, 'dialog[open]');
+    harness.fail = (request) => request.method === 'GET' && new URL(request.url).pathname.startsWith('/v1/top-ups/');
+    await waitUntil(() => dialog.textContent?.includes('Нет связи с сервисом'), 'the failed check is shown in the dialog', { timeout: 8000 });
+    expect(dialog.textContent).to.include('Обновить');
+    button(form, 'Закрыть').click();
+    await waitFor(form, '#pending');
+    expect(text(form)).to.include('Нет связи с сервисом');
+    harness.fail = null;
+    await harness.client.topUps.answerTestChallenge(sessionStorage.getItem(PENDING_STORAGE_KEY)!, 'approve');
+    button(form, 'Обновить').click();
+    await waitForText(form, 'Платёж прошёл', 8000);
+    expect(text(form)).not.to.include('Нет связи с сервисом');
+  });
+
+  it('announces a slow payment and then its receipt in one live region, moving focus to each', async () => {
+    const { form } = await mount(await anonymousClient(), 'en');
+    const region = $(form, '[role="status"]');
+    type($(form, '#msisdn'), '+7 926 000-11-05');
+    fillCard(form, '4242424242424242');
+    button(form, 'Pay').click();
+    await waitForText(form, 'Payment is being processed');
+    expect($(form, '[role="status"]')).to.equal(region, 'the region was there before the result');
+    expect(region.textContent).to.equal('Payment is being processed');
+    expect(focused(form)?.id).to.equal('pending');
+    await waitForText(form, 'Payment successful', 8000);
+    expect(form.shadowRoot!.querySelectorAll('[role="status"]')).to.have.length(1);
+    expect(region.isConnected && region.textContent).to.equal('Payment successful');
+    expect(focused(form)?.id).to.equal('title');
+  });
+
+  it('explains payments barred (…103) at the phone field and keeps the CVC', async () => {
+    const { form } = await mount(await anonymousClient(), 'en');
+    type($(form, '#msisdn'), '+79161111103');
+    fillCard(form, '4242424242424242');
+    button(form, 'Pay').click();
+    await waitUntil(() => $(form, '#msisdn-error').textContent?.includes('Payments to this number are barred'), 'the reason at the field');
+    expect($(form, '#msisdn').getAttribute('aria-invalid')).to.equal('true');
+    expect(focused(form)?.id).to.equal('msisdn');
+    expect(value(form, '#cvc')).to.equal('123', 'nothing was wrong with the card');
+  });
+
+  it('explains an expired card (the card-token answer) at the expiry field and asks for the CVC again', async () => {
+    // The sandbox is two years ahead: the card the form finds valid is expired for the bank.
+    const { form } = await mount(await anonymousClientLater('P800D'), 'en');
+    type($(form, '#msisdn'), '8 926 000 11 22');
+    fillCard(form, '4242424242424242');
+    button(form, 'Pay').click();
+    await waitUntil(() => $(form, '#expiry-error').textContent?.includes('must not be expired'), 'the reason at the field');
+    expect($(form, '#expiry').getAttribute('aria-invalid')).to.equal('true');
+    expect(focused(form)?.id).to.equal('expiry');
+    expect(value(form, '#cvc')).to.equal('');
+  });
+
+  it('keeps the CVC after a dropped connection, and asks for it again when the card token has expired', async () => {
+    await harness.signIn();
+    const { form, card } = await mount(harness);
+    await waitForText(card, '350,00 ₽');
+    fillCard(form, '4242424242424242');
+    harness.fail = (request) => request.method === 'POST' && new URL(request.url).pathname === '/v1/top-ups';
+    pay(form).click();
+    await waitForText(form, 'Нет связи с сервисом');
+    expect(value(form, '#cvc')).to.equal('123');
+    harness.fail = null;
+    await harness.advanceClock('PT16M'); // past the card token's 15 minutes
+    pay(form).click();
+    await waitUntil(() => $(form, '#card-error').textContent?.includes('Введите CVC ещё раз'), 'the token refusal at the card field');
+    expect(focused(form)?.id).to.equal('card');
+    expect(value(form, '#cvc')).to.equal('');
+    type($(form, '#cvc'), '123');
+    pay(form).click();
+    await waitForText(form, 'Платёж прошёл');
+    expect(harness.count(/POST \/v1\/card-tokens/)).to.equal(2, 'a new token for the new try');
+  });
+
+  it('checks the number to take the money from before sending: none active is explained at the field', async () => {
+    await harness.signIn(ZERO);
+    const { form } = await mount(harness);
+    await waitForText(form, 'С другого моего номера');
+    ($(form, 'input[value="number"]') as HTMLInputElement).click();
+    const select = await waitFor(form, '#from');
+    expect(select.getBoundingClientRect().height).to.be.at.least(44, 'a 44px touch target');
+    pay(form).click();
+    await waitUntil(() => $(form, '#from-error').textContent?.includes('Нет другого активного номера'), 'the reason at the field');
+    expect(select.getAttribute('aria-invalid')).to.equal('true');
+    expect(focused(form)).to.equal(select);
+    expect(harness.count(/POST \/v1\/top-ups/)).to.equal(0, 'nothing sent');
+    await aTimeout(200); // the chosen chip's colour transition ends
+    await expect(form).to.be.accessible();
+  });
+
+  it('reads plain "Pay" while the amount is not valid, and the total once it is', async () => {
+    const { form } = await mount(await anonymousClient(), 'en');
+    const label = () => [...button(form, 'Pay').childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.includes('Pay'))?.textContent;
+    type($(form, '#amount'), '');
+    await form.updateComplete;
+    expect(label()).to.equal('Pay');
+    type($(form, '#amount'), '250');
+    await form.updateComplete;
+    expect(label()).to.match(/^Pay RUB\s250$/);
   });
 });

@@ -39,6 +39,14 @@ export default [
       gap: calc(var(--_kb-space) * 0.5);
       min-height: 44px;
     }
+    /* The "from" number: a 44px touch target, like the other controls. */
+    select {
+      min-height: 44px;
+      font: inherit;
+    }
+    select[aria-invalid='true'] {
+      border-color: var(--_kb-color-danger);
+    }
     .card-row {
       display: grid;
       grid-template-columns: 1fr 1fr;
