@@ -1,8 +1,10 @@
 // The settings of every browser bundle, shared by rollup.config.js and the
 // bench (which builds what it weighs): Lit's production build resolved,
-// the widgets' templates minified, esbuild minifying to es2022.
+// the widgets' templates minified, esbuild compiling and minifying to
+// es2022, then terser over each chunk.
 import { join } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { minifyTemplateLiterals } from './minify-templates.mjs';
 
@@ -17,6 +19,8 @@ export function browserPlugins(root) {
     nodeResolve({ browser: true, exportConditions: ['@kabinet/source', 'production', 'browser', 'module', 'import', 'default'] }),
     templates(),
     esbuild({ target, minify: true, tsconfig: join(root, 'tsconfig.base.json'), legalComments: 'none' }),
+    // A second pass over esbuild's output: three compress passes find about 1.5 % more (measured on dist/cdn/).
+    terser({ module: true, ecma: 2022, compress: { passes: 3 }, format: { comments: false } }),
   ];
 }
 

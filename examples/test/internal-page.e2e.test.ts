@@ -39,7 +39,7 @@ describe('internal page example', () => {
     const form = page.locator('kb-top-up-form');
     await expectValue(form.getByLabel('Номер телефона'), '+7 916 123-45-67');
     await payByCard(form, '4242 4242 4242 4242');
-    await form.getByText('Платёж прошёл').waitFor();
+    await form.getByRole('heading', { name: 'Платёж прошёл' }).waitFor();
     await page.locator('kb-balance-card').getByText('450,00 ₽').waitFor();
   });
 
@@ -49,7 +49,7 @@ describe('internal page example', () => {
     await payByCard(form, '4000 0000 0000 3220');
     const bank = page.frameLocator('kb-top-up-form dialog iframe');
     await bank.getByRole('button', { name: 'Approve' }).click();
-    await form.getByText('Платёж прошёл').waitFor({ timeout: 10_000 });
+    await form.getByRole('heading', { name: 'Платёж прошёл' }).waitFor({ timeout: 10_000 });
     await page.locator('kb-balance-card').getByText('550,00 ₽').waitFor();
     assert.equal(await form.locator('dialog[open]').count(), 0, 'the dialog closed');
   });

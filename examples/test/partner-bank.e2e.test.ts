@@ -105,7 +105,7 @@ describe('partner bank example', () => {
     await form.getByLabel('Номер телефона').fill('+7 903 123-45-67');
     await expectValue(form.getByLabel('Номер телефона'), '+7 903 123-45-67');
     await payByCard(form, '4242 4242 4242 4242');
-    await form.getByText('Платёж прошёл').waitFor();
+    await form.getByRole('heading', { name: 'Платёж прошёл' }).waitFor();
     // The customer's own card still shows their balance: the anonymous payment went to another number.
     await page.locator('#mobile kb-balance-card').getByText('350,00 ₽').waitFor();
   });

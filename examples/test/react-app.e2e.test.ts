@@ -47,7 +47,7 @@ describe('React app example (@kabinet/react)', () => {
     await expectValue(form.getByLabel('Номер телефона'), '+7 916 123-45-67');
     await form.getByLabel('Сумма, ₽', { exact: true }).fill('100');
     await payByCard(form, '4242 4242 4242 4242');
-    await form.getByText('Платёж прошёл').waitFor();
+    await form.getByRole('heading', { name: 'Платёж прошёл' }).waitFor();
     const item = payments.getByRole('listitem');
     await item.filter({ hasText: /100,00\s₽ на \+7 916 123-45-67 — прошёл/ }).waitFor();
     assert.equal(await item.count(), 1, 'one payment, listed once');
