@@ -73,7 +73,7 @@ const FOLDERS: Record<string, string> = {
 };
 
 /** Maps a URL path to a file under its prefix's folder, or null for anything else (a malformed escape, `..`, another folder). */
-export function resolvePath(root: string, pathname: string): string | null {
+function resolvePath(root: string, pathname: string): string | null {
   const route = ROUTES[pathname];
   if (route) return join(root, route);
   // /partner-bank/ is the bank's backend's (it serves its page itself, never its own source).
