@@ -26,6 +26,14 @@ async function mount(harness: Harness | KabinetClient, locale = 'ru') {
   return { form: provider.querySelector('kb-top-up-form')!, card: provider.querySelector('kb-balance-card')! };
 }
 
+/** Signed in as the primary number: the form beside a balance card that has loaded (350,00 ₽). */
+async function signedInForm(harness: Harness) {
+  await harness.signIn();
+  const mounted = await mount(harness);
+  await waitForText(mounted.card, '350,00 ₽');
+  return mounted;
+}
+
 function fillCard(form: Element, number: string) {
   type($(form, '#card'), number);
   type($(form, '#expiry'), `12/${YEAR}`);
@@ -59,9 +67,7 @@ describe('<kb-top-up-form>', () => {
   });
 
   it('tops up 100 ₽ by 4242… and the balance card shows 450,00 ₽ without reload', async () => {
-    await harness.signIn();
-    const { form, card } = await mount(harness);
-    await waitForText(card, '350,00 ₽');
+    const { form, card } = await signedInForm(harness);
     await waitUntil(() => ($(form, '#msisdn') as HTMLInputElement).value === '+7 916 123-45-67', 'prefilled with the active number');
     fillCard(form, '4242424242424242');
     await form.updateComplete;
@@ -94,9 +100,7 @@ describe('<kb-top-up-form>', () => {
   });
 
   it('explains the 0002 decline, keeps the data except the CVC, and charges nothing', async () => {
-    await harness.signIn();
-    const { form, card } = await mount(harness);
-    await waitForText(card, '350,00 ₽');
+    const { form, card } = await signedInForm(harness);
     fillCard(form, '4000000000000002');
     pay(form).click();
     await waitForText(form, 'Банк отклонил карту');
@@ -107,9 +111,7 @@ describe('<kb-top-up-form>', () => {
   });
 
   it('passes 3220 through the 3-D Secure dialog, approved', async () => {
-    await harness.signIn();
-    const { form, card } = await mount(harness);
-    await waitForText(card, '350,00 ₽');
+    const { form, card } = await signedInForm(harness);
     fillCard(form, '4000000000003220');
     pay(form).click();
     const dialog = (await waitFor(form, 'dialog[open]')) as HTMLDialogElement;
@@ -124,9 +126,7 @@ describe('<kb-top-up-form>', () => {
   });
 
   it('passes 3220 through the 3-D Secure dialog, declined: nothing charged', async () => {
-    await harness.signIn();
-    const { form, card } = await mount(harness);
-    await waitForText(card, '350,00 ₽');
+    const { form, card } = await signedInForm(harness);
     fillCard(form, '4000000000003220');
     pay(form).click();
     await waitFor(form, 'dialog[open]');
@@ -136,9 +136,7 @@ describe('<kb-top-up-form>', () => {
   });
 
   it('charges once however often "Pay" is clicked', async () => {
-    await harness.signIn();
-    const { form, card } = await mount(harness);
-    await waitForText(card, '350,00 ₽');
+    const { form, card } = await signedInForm(harness);
     fillCard(form, '4242424242424242');
     pay(form).click();
     pay(form).click();
@@ -274,9 +272,7 @@ describe('<kb-top-up-form>', () => {
   });
 
   it('offers recent numbers and repeats the last top-up in one step', async () => {
-    await harness.signIn();
-    const { form, card } = await mount(harness);
-    await waitForText(card, '350,00 ₽');
+    const { form, card } = await signedInForm(harness);
     // Two earlier payments: 500 ₽ to a friend's number by card, then 300 ₽ of bonus points to the primary one.
     await harness.client.topUps.intent().submit({
       msisdn: '+79260001122',
@@ -318,9 +314,7 @@ describe('<kb-top-up-form>', () => {
   });
 
   it('lets the person close the 3-D Secure dialog without abandoning the payment, and open it again', async () => {
-    await harness.signIn();
-    const { form, card } = await mount(harness);
-    await waitForText(card, '350,00 ₽');
+    const { form, card } = await signedInForm(harness);
     fillCard(form, '4000000000003220');
     pay(form).click();
     const dialog = (await waitFor(form, 'dialog[open]')) as HTMLDialogElement & { requestClose(): void };
@@ -346,9 +340,7 @@ describe('<kb-top-up-form>', () => {
   });
 
   it('shows a failed status check in the dialog and the pending view, and checks again on "Refresh"', async () => {
-    await harness.signIn();
-    const { form, card } = await mount(harness);
-    await waitForText(card, '350,00 ₽');
+    const { form } = await signedInForm(harness);
     fillCard(form, '4000000000003220');
     pay(form).click();
     const dialog = await waitFor(form, 'dialog[open]');
@@ -405,9 +397,7 @@ describe('<kb-top-up-form>', () => {
   });
 
   it('keeps the CVC after a dropped connection, and asks for it again when the card token has expired', async () => {
-    await harness.signIn();
-    const { form, card } = await mount(harness);
-    await waitForText(card, '350,00 ₽');
+    const { form } = await signedInForm(harness);
     fillCard(form, '4242424242424242');
     harness.fail = (request) => request.method === 'POST' && new URL(request.url).pathname === '/v1/top-ups';
     pay(form).click();
